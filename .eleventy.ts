@@ -1,0 +1,24 @@
+/** Eleventy configuration: only wires the plugins of src/ together (no logic here). */
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import site from "./_data/site.json" with { type: "json" };
+import { optionsFromEnv } from "./src/options.js";
+import { contentPlugin } from "./src/eleventy/content-plugin.js";
+import { filtersPlugin } from "./src/eleventy/filters-plugin.js";
+import { layoutPlugin } from "./src/eleventy/layout-plugin.js";
+import type { EleventyConfig } from "./src/eleventy/types.js";
+
+export default function (eleventyConfig: EleventyConfig): void {
+  const options = optionsFromEnv(process.env, site);
+  eleventyConfig.addPlugin(layoutPlugin, options);
+  eleventyConfig.addPlugin(contentPlugin, options);
+  eleventyConfig.addPlugin(filtersPlugin, options);
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+}
+
+export const config = {
+  dir: { input: "pages", includes: "../_includes", data: "../_data", output: "_site" },
+  templateFormats: ["njk"],
+  htmlTemplateEngine: "njk",
+  // Post text never goes through a template engine: posts are data, rendered by our parser.
+  markdownTemplateEngine: false,
+};

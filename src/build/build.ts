@@ -1,0 +1,79 @@
+/**
+ * The production build: check every post, render the site with Eleventy into a staging folder,
+ * then swap it in. Nothing is written over the previous site unless every step succeeded.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import { isFailing, type Diagnostic } from "../diagnostics.js";
+import { loadContent } from "../content/load.js";
+import { formatSummary, formatText, summarize } from "../check/report.js";
+import { createStaging, discardStaging, swapIn } from "./staging.js";
+
+/** The project's own folder (templates, config), whatever the working directory. */
+export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+/** What to build and where. */
+export interface BuildOptions {
+  /** Folder of posts. */
+  input: string;
+  /** Output folder; replaced only by a successful build. */
+  output: string;
+  /** URL prefix of a project site (`/repo/`); `/` for a site at the domain root. */
+  pathPrefix: string;
+  /** Fail on warnings too. */
+  strict: boolean;
+  /** Where progress and diagnostics go. */
+  log: (line: string) => void;
+}
+
+/** What a build did. */
+export interface BuildResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  posts: number;
+}
+
+const MAX_WARNINGS_SHOWN = 20;
+
+/** Run the whole build. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const { log } = options;
+  // The Eleventy config reads the content folder from the environment, like the dev server does.
+  process.env.TRANSCRIPTS_INPUT = options.input;
+  const content = await loadContent([options.input]);
+  reportDiagnostics(content.diagnostics, content.fileCount, options.strict, log);
+  if (isFailing(content.diagnostics, options.strict)) {
+    log(`build stopped: fix the errors above; ${path.relative(process.cwd(), options.output) || options.output} was not changed.`);
+    return { ok: false, diagnostics: content.diagnostics, posts: content.posts.length };
+  }
+
+  const staging = await createStaging(options.output);
+  try {
+    const elev = new Eleventy(path.join(projectRoot, "pages"), staging, {
+      configPath: path.join(projectRoot, ".eleventy.ts"),
+      pathPrefix: options.pathPrefix,
+      quietMode: true,
+    });
+    await elev.write();
+    await swapIn(staging, options.output);
+  } catch (e) {
+    await discardStaging(staging);
+    throw e;
+  }
+  log(`built ${content.posts.length} posts into ${path.relative(process.cwd(), options.output) || options.output}`);
+  return { ok: true, diagnostics: content.diagnostics, posts: content.posts.length };
+}
+
+function reportDiagnostics(diags: readonly Diagnostic[], files: number, strict: boolean, log: (line: string) => void): void {
+  const errors = diags.filter((d) => d.severity === "error");
+  const warnings = diags.filter((d) => d.severity === "warning");
+  for (const d of errors) log(formatText(d));
+  for (const d of warnings.slice(0, strict ? warnings.length : MAX_WARNINGS_SHOWN)) log(formatText(d));
+  if (!strict && warnings.length > MAX_WARNINGS_SHOWN) {
+    const byRule = new Map<string, number>();
+    for (const d of warnings) byRule.set(d.rule, (byRule.get(d.rule) ?? 0) + 1);
+    log(`… and ${warnings.length - MAX_WARNINGS_SHOWN} more warnings (${[...byRule].map(([r, n]) => `${r} ×${n}`).join(", ")}); run 'npm run check' to list them all.`);
+  }
+  if (diags.length > 0) log(formatSummary(summarize(diags, files), strict));
+}

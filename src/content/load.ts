@@ -1,0 +1,138 @@
+/**
+ * Reads every post of a content folder once: bytes → UTF-8 text → front matter → transcript model.
+ * All problems of all files are collected before anything is rendered. Results are cached per file
+ * (by size and modification time) so the dev server re-reads only what changed.
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { inFile, sortDiagnostics, type Diagnostic, type LocalDiagnostic } from "../diagnostics.js";
+import { readFrontMatter } from "../frontmatter/read.js";
+import { parseTranscript } from "../transcript/parse.js";
+import type { Post } from "./post.js";
+
+/** Everything the build knows about a content folder. */
+export interface LoadedContent {
+  /** Valid posts, in a stable order (newest date first, then slug). */
+  posts: Post[];
+  /** Diagnostics of every file, sorted by file, line, column. */
+  diagnostics: Diagnostic[];
+  /** Number of `.md` files read. */
+  fileCount: number;
+}
+
+/** How to read a folder. */
+export interface LoadOptions {
+  /** Parse transcripts too (the build and `check` do; a front-matter-only pass may not). Default true. */
+  transcripts?: boolean;
+  /** How file paths appear in diagnostics: relative to this folder. Default: the working directory. */
+  displayBase?: string;
+}
+
+interface FileResult {
+  post: Post | undefined;
+  diagnostics: LocalDiagnostic[];
+}
+
+const cache = new Map<string, { size: number; mtimeMs: number; transcripts: boolean; result: FileResult }>();
+const decoder = new TextDecoder("utf-8", { fatal: true });
+const READ_CONCURRENCY = 32;
+
+/** List the Markdown files under `dir` (recursively), or `[dir]` when it is a file. Sorted for stable output. */
+export async function listPostFiles(target: string): Promise<string[]> {
+  const info = await stat(target);
+  if (info.isFile()) return [target];
+  const entries = await readdir(target, { recursive: true, withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith(".md")) continue;
+    // `parentPath` is Node 20.12+; `path` is its older name.
+    const parent = (entry as { parentPath?: string }).parentPath ?? entry.path;
+    const rel = path.relative(target, path.join(parent, entry.name));
+    if (rel.split(path.sep).some((part) => part === "node_modules" || part.startsWith("."))) continue;
+    files.push(path.join(target, rel));
+  }
+  return files.sort();
+}
+
+/** Read and check every post under the given files or folders. */
+export async function loadContent(targets: readonly string[], options: LoadOptions = {}): Promise<LoadedContent> {
+  const transcripts = options.transcripts ?? true;
+  const displayBase = options.displayBase ?? process.cwd();
+  const perTarget = await Promise.all(targets.map(async (t) => ({ root: t, files: await listPostFiles(t) })));
+  const jobs = perTarget.flatMap(({ root, files }) => files.map((file) => ({ root, file })));
+  const results: FileResult[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const i = next++;
+      const job = jobs[i]!;
+      results[i] = await loadFile(job.file, job.root, transcripts);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, jobs.length) }, worker));
+
+  const diagnostics: Diagnostic[] = [];
+  const posts: Post[] = [];
+  const bySlug = new Map<string, { display: string; post: Post }>();
+  const byLowerSlug = new Map<string, string>();
+  jobs.forEach((job, i) => {
+    const display = displayPath(job.file, displayBase);
+    const result = results[i]!;
+    diagnostics.push(...inFile(display, result.diagnostics));
+    const post = result.post;
+    if (!post) return;
+    const same = bySlug.get(post.slug);
+    if (same) {
+      diagnostics.push({ file: display, line: 1, col: 1, severity: "error", rule: "slug-duplicate", message: `the slug '${post.slug}' is also used by ${same.display}; both would be written to the same URL. Rename one of the files.` });
+      return;
+    }
+    const lower = byLowerSlug.get(post.slug.toLowerCase());
+    if (lower) {
+      diagnostics.push({ file: display, line: 1, col: 1, severity: "warning", rule: "slug-case", message: `the slug '${post.slug}' differs from ${lower} only in letter case; the two collide on case-insensitive disks (macOS, Windows). Rename one if you can.` });
+    }
+    bySlug.set(post.slug, { display, post });
+    byLowerSlug.set(post.slug.toLowerCase(), display);
+    posts.push(post);
+  });
+  posts.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return { posts, diagnostics: sortDiagnostics(diagnostics), fileCount: jobs.length };
+}
+
+async function loadFile(file: string, root: string, transcripts: boolean): Promise<FileResult> {
+  const info = await stat(file);
+  const cached = cache.get(file);
+  if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs && cached.transcripts === transcripts) return cached.result;
+  const result = parseFile(await readFile(file), file, root, transcripts);
+  cache.set(file, { size: info.size, mtimeMs: info.mtimeMs, transcripts, result });
+  return result;
+}
+
+/** Decode, split, validate and parse one file's bytes. Pure apart from the path arithmetic. */
+export function parseFile(bytes: Uint8Array, file: string, root: string, transcripts = true): FileResult {
+  const at1 = (rule: string, message: string): FileResult => ({ post: undefined, diagnostics: [{ line: 1, col: 1, severity: "error", rule, message }] });
+  if (bytes.length === 0) return at1("file-empty", "the file is empty. Add front matter (title, date) and the transcript, or delete the file.");
+  if (bytes.includes(0)) return at1("file-binary", "the file is not text (it contains NUL bytes). Remove it from the content folder.");
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return at1("file-encoding", "the file is not valid UTF-8 (it may be GBK or UTF-16). Save it as UTF-8.");
+  }
+  const fm = readFrontMatter(text);
+  const diagnostics = [...fm.diagnostics];
+  if (!fm.data) return { post: undefined, diagnostics };
+  const rel = path.relative(root === file ? path.dirname(file) : root, file).split(path.sep).join("/");
+  const slug = path.basename(file, ".md");
+  let transcript: Post["transcript"] = { sections: [] };
+  if (transcripts) {
+    const parsed = parseTranscript(fm.body, { lineOffset: fm.bodyLineOffset });
+    transcript = parsed.transcript;
+    diagnostics.push(...parsed.diagnostics);
+  }
+  return { post: { ...fm.data, slug, sourcePath: rel, extra: fm.extra, transcript }, diagnostics };
+}
+
+function displayPath(file: string, base: string): string {
+  const rel = path.relative(base, file);
+  return rel.startsWith("..") && path.isAbsolute(file) ? file : rel || file;
+}

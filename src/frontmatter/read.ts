@@ -1,0 +1,223 @@
+/**
+ * Splits a post into front matter and body (gray-matter), parses the YAML with positions
+ * (the `yaml` library, so every diagnostic names the line of its key) and validates it
+ * against the schema. Pure: text in, data and diagnostics out.
+ */
+import matter from "gray-matter";
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from "yaml";
+import { closest, distance } from "fastest-levenshtein";
+import type { LocalDiagnostic } from "../diagnostics.js";
+import { frontMatterSchema, KEY_ALIASES, KNOWN_KEYS, LIST_KEYS, TEXT_KEYS, type FrontMatter } from "./schema.js";
+
+/** The outcome of reading one post's text. */
+export interface FrontMatterResult {
+  /** Validated front matter, or undefined when it has errors. */
+  data: FrontMatter | undefined;
+  /** Keys the schema does not know, kept as the author wrote them (never silently dropped). */
+  extra: Record<string, unknown>;
+  /** The Markdown body after the front matter, with CRLF folded to LF and no BOM. */
+  body: string;
+  /** Number of file lines before the body (so body line n is file line n + bodyLineOffset). */
+  bodyLineOffset: number;
+  diagnostics: LocalDiagnostic[];
+}
+
+interface Position {
+  line: number;
+  col: number;
+}
+
+const FENCE = /^---[ \t]*$/;
+const LONG_FENCE = /^-{4,}[ \t]*$/;
+
+/** Read, validate and normalise the front matter of a post's text. */
+export function readFrontMatter(raw: string): FrontMatterResult {
+  const diagnostics: LocalDiagnostic[] = [];
+  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
+  let source = text;
+  if (LONG_FENCE.test(firstLine)) {
+    diagnostics.push(warn({ line: 1, col: 1 }, "frontmatter-fence", `the front matter opens with '${firstLine.trim()}'; read as '---'. Write exactly three dashes.`));
+    source = "---" + text.slice(firstLine.length);
+  } else if (!FENCE.test(firstLine)) {
+    diagnostics.push(error({ line: 1, col: 1 }, "frontmatter-missing", "the file has no front matter. Start it with a '---' line, then `title:` and `date:`, then another '---' line."));
+    return { data: undefined, extra: {}, body: text, bodyLineOffset: 0, diagnostics };
+  }
+  const closeAt = findClosingFence(source);
+  if (closeAt < 0) {
+    diagnostics.push(error({ line: 1, col: 1 }, "frontmatter-unclosed", "the front matter is never closed. Add a line of exactly '---' after the last key."));
+    return { data: undefined, extra: {}, body: "", bodyLineOffset: 0, diagnostics };
+  }
+  if (LONG_FENCE.test(source.slice(closeAt, source.indexOf("\n", closeAt) >>> 0))) {
+    const line = countLines(source, closeAt) + 1;
+    diagnostics.push(warn({ line, col: 1 }, "frontmatter-fence", "the front matter closes with more than three dashes; read as '---'. Write exactly three dashes."));
+    source = source.slice(0, closeAt) + "---" + source.slice(closeAt).replace(/^-+/, "");
+  }
+
+  let doc: Document | undefined;
+  const lineCounter = new LineCounter();
+  // gray-matter splits the file; the engine keeps the parsed Document so positions survive.
+  const file = matter(source, {
+    engines: {
+      yaml: (yamlText: string): object => {
+        doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
+        return {};
+      },
+    },
+  });
+  const body = file.content;
+  const bodyLineOffset = countLines(source, source.length - body.length);
+  if (!doc) return finish(diagnostics, {}, body, bodyLineOffset, undefined);
+  const yamlDoc: Document = doc;
+  // gray-matter's matter text starts with the newline after the opening fence, so YAML line n is file line n.
+  const at = (offset: number): Position => lineCounter.linePos(offset);
+
+  if (yamlDoc.errors.length > 0) {
+    diagnostics.push(yamlSyntaxDiagnostic(yamlDoc, file.matter, at));
+    return finish(diagnostics, {}, body, bodyLineOffset, undefined);
+  }
+  const contents = yamlDoc.contents;
+  if (contents !== null && !isMap(contents)) {
+    const pos = contents.range ? at(contents.range[0]) : { line: 2, col: 1 };
+    diagnostics.push(error(pos, "frontmatter-not-map", "the front matter must be a list of `key: value` lines."));
+    return finish(diagnostics, {}, body, bodyLineOffset, undefined);
+  }
+
+  const keyPos = new Map<string, Position>();
+  const valueNodes = new Map<string, YamlNode | null>();
+  const input: Record<string, unknown> = {};
+  const extra: Record<string, unknown> = {};
+  for (const pair of contents?.items ?? []) {
+    const keyNode = pair.key;
+    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const pos = isScalar(keyNode) && keyNode.range ? at(keyNode.range[0]) : { line: 2, col: 1 };
+    const value: unknown = isScalar(pair.value) || isMap(pair.value) || isSeq(pair.value) ? pair.value.toJSON() : pair.value === null ? null : pair.value;
+    keyPos.set(key, pos);
+    valueNodes.set(key, (pair.value as YamlNode | null) ?? null);
+    if (KNOWN_KEYS.includes(key)) {
+      input[key] = value;
+      continue;
+    }
+    extra[key] = value;
+    const suggestion = closest(key.toLowerCase(), KNOWN_KEYS as string[]);
+    if (key.length > 2 && (suggestion === key.toLowerCase() || distance(key.toLowerCase(), suggestion) <= Math.min(2, Math.floor(key.length / 3)))) {
+      diagnostics.push(error(pos, "key-misspelled", `unknown key '${key}': did you mean '${suggestion}'? Rename it, or its value is not used.`));
+    } else {
+      diagnostics.push(warn(pos, "key-unknown", `unknown key '${key}' is not used by the site (kept in the post's data). Remove it if it is a mistake.`));
+    }
+  }
+  for (const [alias, target] of Object.entries(KEY_ALIASES)) {
+    if (!(alias in input)) continue;
+    const pos = keyPos.get(alias) ?? { line: 1, col: 1 };
+    diagnostics.push(warn(pos, "key-deprecated", `'${alias}' is the old name of '${target}'; its names are merged into '${target}'. Rename the key.`));
+    const merged = [input[target], input[alias]].flatMap((v) => (v == null ? [] : Array.isArray(v) ? v : [v]));
+    input[target] = merged;
+    delete input[alias];
+    if (!keyPos.has(target)) keyPos.set(target, pos);
+  }
+
+  const parsed = frontMatterSchema.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? "");
+      const itemIndex = typeof issue.path[1] === "number" ? issue.path[1] : undefined;
+      let pos = keyPos.get(key) ?? { line: 1, col: 1 };
+      const node = valueNodes.get(key);
+      if (itemIndex !== undefined && node && isSeq(node)) {
+        const item = node.items[itemIndex] as YamlNode | undefined;
+        if (item?.range) pos = at(item.range[0]);
+      }
+      diagnostics.push(error(pos, key && !keyPos.has(key) ? "key-missing" : "value-invalid", describeIssue(key, issue.message, keyPos.has(key))));
+    }
+    return finish(diagnostics, extra, body, bodyLineOffset, undefined);
+  }
+  const data = parsed.data;
+  if (input.layout != null && data.layout !== "post.njk") {
+    diagnostics.push(warn(keyPos.get("layout") ?? { line: 1, col: 1 }, "layout-unknown", `layout '${data.layout}' is not a layout of this site; post.njk is used. Remove the key or set it to post.njk.`));
+  }
+  for (const key of LIST_KEYS) {
+    if (input[key] === "[]") {
+      diagnostics.push(warn(keyPos.get(key) ?? { line: 1, col: 1 }, "list-quoted", `'${key}' is the quoted string '[]'; read as an empty list. Write ${key}: [] without quotes.`));
+    }
+  }
+  return finish(diagnostics, extra, body, bodyLineOffset, data);
+}
+
+function finish(diagnostics: LocalDiagnostic[], extra: Record<string, unknown>, body: string, bodyLineOffset: number, data: FrontMatter | undefined): FrontMatterResult {
+  return { data, extra, body, bodyLineOffset, diagnostics };
+}
+
+/** Offset of the closing `---` line, or -1. */
+function findClosingFence(text: string): number {
+  let i = text.indexOf("\n") + 1;
+  while (i > 0 && i < text.length) {
+    const end = text.indexOf("\n", i);
+    const line = text.slice(i, end < 0 ? text.length : end);
+    if (FENCE.test(line) || LONG_FENCE.test(line)) return i;
+    if (end < 0) break;
+    i = end + 1;
+  }
+  return -1;
+}
+
+function countLines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < end; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+function yamlSyntaxDiagnostic(doc: Document, yamlText: string, at: (offset: number) => Position): LocalDiagnostic {
+  const first = doc.errors[0]!;
+  const pos = at(first.pos[0]);
+  const lines = yamlText.split("\n");
+  // The matter text starts with the fence's newline: index i is file line i + 1.
+  const starLines = lines.flatMap((l, i) => (/^\s*\*\s/.test(l) ? [i + 1] : []));
+  const tabLines = lines.flatMap((l, i) => (/^\t/.test(l) ? [i + 1] : []));
+  const reason = first.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "");
+  let hint: string;
+  if (starLines.length > 0) {
+    hint = `YAML lists use '-', not '*': write '- name' on line${starLines.length > 1 ? "s" : ""} ${listLines(starLines)}.`;
+    if (!starLines.includes(pos.line)) pos.line = starLines[0]!;
+    pos.col = 1;
+  } else if (tabLines.length > 0) {
+    hint = `YAML indentation must use spaces, not tabs (line${tabLines.length > 1 ? "s" : ""} ${listLines(tabLines)}).`;
+  } else if (first.code === "DUPLICATE_KEY") {
+    hint = "each key may appear once: merge the two values.";
+  } else {
+    hint = "check the quoting: a value containing ': ' or starting with '*', '&', '!', '[' or '{' must be quoted.";
+  }
+  if (starLines.length > 0) {
+    return error(pos, "yaml-syntax", `the front matter is not valid YAML: line ${pos.line} starts with a Markdown '*' bullet, which YAML does not read as a list item. Hint: ${hint}`);
+  }
+  const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more YAML problem${doc.errors.length > 2 ? "s" : ""} follow from it)` : "";
+  return error(pos, "yaml-syntax", `the front matter is not valid YAML: ${reason}${more}. Hint: ${hint}`);
+}
+
+function listLines(lines: number[]): string {
+  return lines.length > 6 ? `${lines.slice(0, 6).join(", ")}, …` : lines.join(", ");
+}
+
+function describeIssue(key: string, zodMessage: string, present: boolean): string {
+  if (!key) return `the front matter is invalid: ${zodMessage}.`;
+  if (!present) return `required key '${key}' is missing. Add '${key}: ${key === "date" ? "'YYYY-MM-DD'" : "…"}' to the front matter.`;
+  if (key === "date") return `'date': ${zodMessage.replace(/^Invalid input: /, "")}. Write a real day as date: 'YYYY-MM-DD'.`;
+  if ((LIST_KEYS as readonly string[]).includes(key)) return `'${key}' must be a list of names (one '- name' per line, or [a, b]), not ${describeReceived(zodMessage)}.`;
+  if ((TEXT_KEYS as readonly string[]).includes(key) || key === "title" || key === "summary") return `'${key}' must be text, not ${describeReceived(zodMessage)}.${key === "title" ? " Write the post's title after 'title:'." : ""}`;
+  if (key === "draft") return `'draft' must be true or false, not ${describeReceived(zodMessage)}.`;
+  if (key === "source") return `'source': ${zodMessage}. Give the address of the original video or page, starting with https://.`;
+  return `'${key}': ${zodMessage}.`;
+}
+
+function describeReceived(zodMessage: string): string {
+  const m = /received (\w+)/.exec(zodMessage);
+  if (m) return m[1] === "object" ? "a mapping" : m[1] === "array" ? "a list" : `a ${m[1]}`;
+  return zodMessage.includes("empty") ? "empty" : "this value";
+}
+
+function error(pos: Position, rule: string, message: string): LocalDiagnostic {
+  return { line: pos.line, col: pos.col, severity: "error", rule, message };
+}
+
+function warn(pos: Position, rule: string, message: string): LocalDiagnostic {
+  return { line: pos.line, col: pos.col, severity: "warning", rule, message };
+}

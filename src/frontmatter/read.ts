@@ -100,7 +100,8 @@ export function readFrontMatter(raw: string): FrontMatterResult {
     }
     extra[key] = value;
     const suggestion = closest(key.toLowerCase(), KNOWN_KEYS as string[]);
-    if (key.length > 2 && (suggestion === key.toLowerCase() || distance(key.toLowerCase(), suggestion) <= Math.min(2, Math.floor(key.length / 3)))) {
+    // A near miss (a swapped or missing letter, a case slip) is almost surely a typo that would lose the value.
+    if (key.length > 2 && distance(key.toLowerCase(), suggestion) <= (key.length >= 4 ? 2 : 1)) {
       diagnostics.push(error(pos, "key-misspelled", `unknown key '${key}': did you mean '${suggestion}'? Rename it, or its value is not used.`));
     } else {
       diagnostics.push(warn(pos, "key-unknown", `unknown key '${key}' is not used by the site (kept in the post's data). Remove it if it is a mistake.`));
@@ -123,11 +124,12 @@ export function readFrontMatter(raw: string): FrontMatterResult {
       const itemIndex = typeof issue.path[1] === "number" ? issue.path[1] : undefined;
       let pos = keyPos.get(key) ?? { line: 1, col: 1 };
       const node = valueNodes.get(key);
-      if (itemIndex !== undefined && node && isSeq(node)) {
-        const item = node.items[itemIndex] as YamlNode | undefined;
+      if (node && isSeq(node)) {
+        // Point at the offending item: the one zod names, or else the first that is not a plain value.
+        const item = (itemIndex !== undefined ? node.items[itemIndex] : node.items.find((i) => !isScalar(i))) as YamlNode | undefined;
         if (item?.range) pos = at(item.range[0]);
       }
-      diagnostics.push(error(pos, key && !keyPos.has(key) ? "key-missing" : "value-invalid", describeIssue(key, issue.message, keyPos.has(key))));
+      diagnostics.push(error(pos, key && !keyPos.has(key) ? "key-missing" : "value-invalid", describeIssue(key, issue.message, keyPos.has(key), input[key])));
     }
     return finish(diagnostics, extra, body, bodyLineOffset, undefined);
   }
@@ -144,7 +146,8 @@ export function readFrontMatter(raw: string): FrontMatterResult {
 }
 
 function finish(diagnostics: LocalDiagnostic[], extra: Record<string, unknown>, body: string, bodyLineOffset: number, data: FrontMatter | undefined): FrontMatterResult {
-  return { data, extra, body, bodyLineOffset, diagnostics };
+  const failed = diagnostics.some((d) => d.severity === "error");
+  return { data: failed ? undefined : data, extra, body, bodyLineOffset, diagnostics };
 }
 
 /** Offset of the closing `---` line, or -1. */
@@ -197,21 +200,22 @@ function listLines(lines: number[]): string {
   return lines.length > 6 ? `${lines.slice(0, 6).join(", ")}, …` : lines.join(", ");
 }
 
-function describeIssue(key: string, zodMessage: string, present: boolean): string {
+function describeIssue(key: string, zodMessage: string, present: boolean, value: unknown): string {
   if (!key) return `the front matter is invalid: ${zodMessage}.`;
   if (!present) return `required key '${key}' is missing. Add '${key}: ${key === "date" ? "'YYYY-MM-DD'" : "…"}' to the front matter.`;
   if (key === "date") return `'date': ${zodMessage.replace(/^Invalid input: /, "")}. Write a real day as date: 'YYYY-MM-DD'.`;
-  if ((LIST_KEYS as readonly string[]).includes(key)) return `'${key}' must be a list of names (one '- name' per line, or [a, b]), not ${describeReceived(zodMessage)}.`;
-  if ((TEXT_KEYS as readonly string[]).includes(key) || key === "title" || key === "summary") return `'${key}' must be text, not ${describeReceived(zodMessage)}.${key === "title" ? " Write the post's title after 'title:'." : ""}`;
-  if (key === "draft") return `'draft' must be true or false, not ${describeReceived(zodMessage)}.`;
+  if ((LIST_KEYS as readonly string[]).includes(key)) return `'${key}' must be a list of names (one '- name' per line, or [a, b]), not ${describeReceived(value)}.`;
+  if ((TEXT_KEYS as readonly string[]).includes(key) || key === "title" || key === "summary") return `'${key}' must be text, not ${describeReceived(value)}.${key === "title" ? " Write the post's title after 'title:'." : ""}`;
+  if (key === "draft") return `'draft' must be true or false, not ${describeReceived(value)}.`;
   if (key === "source") return `'source': ${zodMessage}. Give the address of the original video or page, starting with https://.`;
   return `'${key}': ${zodMessage}.`;
 }
 
-function describeReceived(zodMessage: string): string {
-  const m = /received (\w+)/.exec(zodMessage);
-  if (m) return m[1] === "object" ? "a mapping" : m[1] === "array" ? "a list" : `a ${m[1]}`;
-  return zodMessage.includes("empty") ? "empty" : "this value";
+function describeReceived(value: unknown): string {
+  if (Array.isArray(value)) return "a list containing a mapping or list";
+  if (value === "") return "empty";
+  if (value !== null && typeof value === "object") return "a mapping";
+  return `the ${typeof value} ${JSON.stringify(value)}`;
 }
 
 function error(pos: Position, rule: string, message: string): LocalDiagnostic {

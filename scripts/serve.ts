@@ -1,0 +1,37 @@
+/**
+ * `npm start [-- --input=DIR --port=8080]`: Eleventy's dev server with live reload. Drafts are
+ * always shown. `npm start` runs this under `tsx watch`, so edits to src/*.ts restart it.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import Eleventy from "@11ty/eleventy";
+import { projectRoot } from "../src/build/build.js";
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    input: { type: "string", default: "content" },
+    // Not _site: the dev server writes as it goes, and must never clobber a production build.
+    output: { type: "string", default: ".cache/dev-site" },
+    port: { type: "string", default: "8080" },
+    pathprefix: { type: "string", default: "/" },
+  },
+});
+const cwd = process.env.INIT_CWD ?? process.cwd();
+const input = path.resolve(cwd, values.input);
+if (!existsSync(input)) {
+  console.error(`start: no such folder: ${values.input}`);
+  process.exit(2);
+}
+process.chdir(projectRoot);
+process.env.TRANSCRIPTS_INPUT = input;
+process.env.ELEVENTY_RUN_MODE = "serve";
+const elev = new Eleventy(path.join(projectRoot, "pages"), path.resolve(cwd, values.output), {
+  configPath: path.join(projectRoot, ".eleventy.ts"),
+  pathPrefix: values.pathprefix,
+  runMode: "serve",
+});
+await elev.init();
+await elev.watch();
+await elev.serve(Number(values.port));

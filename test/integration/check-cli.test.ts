@@ -1,0 +1,76 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { BROKEN_YAML_POST, corpusDir, root, runScript } from "../helpers.js";
+
+const badDir = path.join(root, "test/fixtures/bad-frontmatter");
+const rel = (f: string): string => path.relative(root, path.join(badDir, f));
+
+test("check lists all five front-matter problems of a folder, one line each, and exits 1", () => {
+  const r = runScript("check.ts", [badDir]);
+  assert.equal(r.status, 1, r.stderr);
+  const lines = r.stdout.trim().split("\n");
+  const diag = lines.filter((l) => / (error|warning) /.test(l) && !l.startsWith("check "));
+  assert.deepEqual(
+    diag.map((l) => l.split(" ").slice(0, 3).join(" ")),
+    [
+      `${rel("bad-date.md")}:3:1 error value-invalid`,
+      `${rel("broken-yaml.md")}:5:1 error yaml-syntax`,
+      `${rel("missing-title.md")}:1:1 error key-missing`,
+      `${rel("misspelled-key.md")}:4:1 error key-misspelled`,
+      `${rel("tags-map.md")}:4:1 error value-invalid`,
+    ],
+  );
+  assert.match(lines.at(-1)!, /^check failed: 5 errors, 0 warnings in 5 files$/);
+  assert.match(r.stdout, /did you mean 'tags'\?/);
+  assert.match(r.stdout, /'2025-02-30' is not a real calendar date/);
+});
+
+test("check --format=json is one parseable document; --format=github prints annotations", () => {
+  const json = runScript("check.ts", [badDir, "--format=json"]);
+  const report = JSON.parse(json.stdout) as { errors: number; warnings: number; files: number; diagnostics: { file: string; line: number; rule: string }[] };
+  assert.equal(report.errors, 5);
+  assert.equal(report.files, 5);
+  assert.ok(report.diagnostics.every((d) => d.file && d.line > 0 && d.rule));
+  const gh = runScript("check.ts", [badDir, "--format=github"]);
+  const annotations = gh.stdout.split("\n").filter((l) => l.startsWith("::"));
+  assert.equal(annotations.length, 5);
+  assert.match(annotations[0]!, /^::error file=test\/fixtures\/bad-frontmatter\/bad-date\.md,line=3,col=1,title=value-invalid::/);
+});
+
+test("check on the real corpus: exactly one error, the broken-YAML post, at line 11", () => {
+  const r = runScript("check.ts", [corpusDir]);
+  assert.equal(r.status, 1);
+  const errors = r.stdout.split("\n").filter((l) => / error /.test(l) && !l.startsWith("check "));
+  assert.equal(errors.length, 1, errors.join("\n"));
+  assert.match(errors[0]!, new RegExp(`${BROKEN_YAML_POST}:11:1 error yaml-syntax .*YAML lists use '-'`));
+});
+
+test("file names starting with '-' are checked when passed after --; usage errors exit 2", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "check-"));
+  copyFileSync(path.join(corpusDir, "tiny-gtgt-UR1-u_FgCV8.md"), path.join(dir, "--R5xlV9KHE.md"));
+  const r = runScript("check.ts", ["--", path.join(dir, "--R5xlV9KHE.md")]);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /check passed: 0 errors/);
+  assert.equal(runScript("check.ts", ["--format=xml"]).status, 2);
+  assert.equal(runScript("check.ts", [path.join(dir, "missing")]).status, 2);
+});
+
+test("slugs equal but for letter case are reported; binary and non-UTF-8 files are errors, not crashes", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "check-"));
+  const post = "---\ntitle: t\ndate: 2025-01-01\n---\n正文\n\n<details>\n<summary>Original English</summary>\n\nText\n\n</details>\n";
+  writeFileSync(path.join(dir, "abc.md"), post);
+  writeFileSync(path.join(dir, "ABC.md"), post);
+  writeFileSync(path.join(dir, "binary.md"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
+  writeFileSync(path.join(dir, "gbk.md"), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xc4, 0xe3, 0xba, 0xc3, 0x0a]));
+  writeFileSync(path.join(dir, "empty.md"), "");
+  const r = runScript("check.ts", [dir]);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /abc\.md:1:1 warning slug-case .*ABC/);
+  assert.match(r.stdout, /binary\.md:1:1 error file-binary/);
+  assert.match(r.stdout, /gbk\.md:1:1 error file-encoding .*UTF-8/);
+  assert.match(r.stdout, /empty\.md:1:1 error file-empty/);
+  assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at /, "no stack trace");
+});

@@ -16,7 +16,8 @@ export default function (eleventyConfig: EleventyConfig): void {
 }
 
 export const config = {
-  dir: { input: "pages", includes: "../_includes", data: "../_data", output: "_site" },
+  // No output folder here: the build script passes a staging folder, which must win.
+  dir: { input: "pages", includes: "../_includes", data: "../_data" },
   templateFormats: ["njk"],
   htmlTemplateEngine: "njk",
   // Post text never goes through a template engine: posts are data, rendered by our parser.

@@ -184,6 +184,14 @@ function yamlSyntaxDiagnostic(doc: Document, yamlText: string, at: (offset: numb
     pos.col = 1;
   } else if (tabLines.length > 0) {
     hint = `YAML indentation must use spaces, not tabs (line${tabLines.length > 1 ? "s" : ""} ${listLines(tabLines)}).`;
+  } else if (/quote/i.test(first.message)) {
+    // yaml reports a missing closing quote where it gave up; the author needs the line where it opened.
+    const opened = findUnclosedQuoteLine(lines, pos.line);
+    if (opened) {
+      pos.line = opened.line;
+      pos.col = opened.col;
+    }
+    hint = `the quote opened on line ${pos.line} is never closed: close it, or remove it.`;
   } else if (first.code === "DUPLICATE_KEY") {
     hint = "each key may appear once: merge the two values.";
   } else {
@@ -194,6 +202,17 @@ function yamlSyntaxDiagnostic(doc: Document, yamlText: string, at: (offset: numb
   }
   const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more YAML problem${doc.errors.length > 2 ? "s" : ""} follow from it)` : "";
   return error(pos, "yaml-syntax", `the front matter is not valid YAML: ${reason}${more}. Hint: ${hint}`);
+}
+
+/** The last `key: "…` line at or before `line` whose quote is not closed on that line. */
+function findUnclosedQuoteLine(lines: readonly string[], line: number): Position | undefined {
+  for (let i = Math.min(line - 1, lines.length - 1); i >= 0; i--) {
+    const m = /^(\s*[\w-]+\s*:\s*)(["'])/.exec(lines[i]!);
+    if (!m) continue;
+    const rest = lines[i]!.slice(m[0].length);
+    if (!rest.includes(m[2]!)) return { line: i + 1, col: m[1]!.length + 1 };
+  }
+  return undefined;
 }
 
 function listLines(lines: number[]): string {

@@ -17,7 +17,7 @@ test("check lists all five front-matter problems of a folder, one line each, and
     diag.map((l) => l.split(" ").slice(0, 3).join(" ")),
     [
       `${rel("bad-date.md")}:3:1 error value-invalid`,
-      `${rel("broken-yaml.md")}:5:1 error yaml-syntax`,
+      `${rel("broken-yaml.md")}:4:10 error yaml-syntax`,
       `${rel("missing-title.md")}:1:1 error key-missing`,
       `${rel("misspelled-key.md")}:4:1 error key-misspelled`,
       `${rel("tags-map.md")}:4:1 error value-invalid`,

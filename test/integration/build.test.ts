@@ -1,0 +1,118 @@
+import { before, test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse, type HTMLElement } from "node-html-parser";
+import { root, runScript } from "../helpers.js";
+
+const tmp = mkdtempSync(path.join(tmpdir(), "build-"));
+const site = path.join(tmp, "site");
+const page = (dir: string, url: string): HTMLElement => parse(readFileSync(path.join(dir, url, url.endsWith(".html") ? "" : "index.html"), "utf8"));
+
+before(() => {
+  const r = runScript("build.ts", ["--input=content", `--output=${site}`], { NO_SEARCH: "1" });
+  assert.equal(r.status, 0, r.stderr);
+});
+
+test("the shipped content builds a home page and the seed post at /posts/aR20FWCCjAs/", () => {
+  const home = page(site, "/");
+  assert.equal(home.querySelector("html")?.getAttribute("lang"), "zh-CN");
+  const link = home.querySelector('.post-list a[href="/posts/aR20FWCCjAs/"]');
+  assert.ok(link, "home links the seed post");
+  assert.match(link.text, /Ilya Sutskever 深度对话/);
+  assert.ok(existsSync(path.join(site, "404.html")));
+  assert.ok(existsSync(path.join(site, "assets/site.css")));
+});
+
+test("the seed post: 121 originals, each a <details lang=en> right after its translation; 12 sections with ids", () => {
+  const doc = page(site, "/posts/aR20FWCCjAs/");
+  const details = doc.querySelectorAll("details.original");
+  assert.equal(details.length, 121);
+  for (const d of details) {
+    assert.equal(d.getAttribute("lang"), "en");
+    const prev = d.previousElementSibling;
+    assert.ok(prev?.classList.contains("translation"), "original follows its translation");
+    assert.ok(d.querySelector("summary"), "native <details> with a summary");
+  }
+  const sections = doc.querySelectorAll("section.section");
+  assert.equal(sections.length, 12);
+  assert.ok(sections.every((s) => /^s-\d+$/.test(s.id) && s.querySelector(".section-title")?.id));
+  const ids = doc.querySelectorAll(".turn").map((t) => t.id);
+  assert.ok(ids.every((id, i) => id === `t-${i + 1}`), "turn ids t-1, t-2, … in order");
+  assert.equal(new Set(ids).size, ids.length);
+  // DESIGN: the text after line 244's corrupted closing tag is a translation paragraph, not hidden English.
+  const recovered = doc.querySelectorAll(".translation p").find((p) => p.text.includes("所有不同的算法和证明技巧都信手拈来"));
+  assert.ok(recovered, "line 244's text is a visible translation paragraph");
+  assert.equal(recovered.closest("details"), null);
+});
+
+test("the post header shows title, date, speaker, source, taxonomies and the draft badge, escaped", () => {
+  const doc = page(site, "/posts/aR20FWCCjAs/");
+  assert.equal(doc.querySelector("h1.post-title")?.text, "Ilya Sutskever 深度对话：超越规模定律，回归 AI 研究的本质");
+  assert.equal(doc.querySelector(".post-meta time")?.getAttribute("datetime"), "2025-11-25");
+  assert.equal(doc.querySelector(".meta-speaker")?.text, "Dwarkesh Patel");
+  assert.equal(doc.querySelector(".meta-source")?.getAttribute("href"), "https://www.youtube.com/watch?v=aR20FWCCjAs");
+  assert.ok(doc.querySelector(".draft-badge"));
+  assert.deepEqual(doc.querySelectorAll(".post-taxonomies .chips").at(0)?.querySelectorAll("li").map((li) => li.text), ["learning", "llm", "research", "scaling-law", "value"]);
+  assert.equal(doc.querySelector("title")?.text, "Ilya Sutskever 深度对话：超越规模定律，回归 AI 研究的本质 · 思想铸造 · 双语访谈");
+});
+
+test("a failed build exits 1, lists every problem with file and line, and leaves the previous site untouched", () => {
+  const out = path.join(tmp, "kept");
+  mkdirSync(out);
+  writeFileSync(path.join(out, "sentinel.txt"), "previous build");
+  const r = runScript("build.ts", ["--input=test/fixtures/bad-frontmatter", `--output=${out}`], { NO_SEARCH: "1" });
+  assert.equal(r.status, 1);
+  for (const [file, line] of [["bad-date.md", 3], ["broken-yaml.md", 4], ["missing-title.md", 1], ["misspelled-key.md", 4], ["tags-map.md", 4]] as const) {
+    assert.match(r.stderr, new RegExp(`bad-frontmatter/${file.replace(".", "\\.")}:${line}:\\d+ error `), file);
+  }
+  assert.deepEqual(readdirSync(out), ["sentinel.txt"]);
+  assert.equal(readFileSync(path.join(out, "sentinel.txt"), "utf8"), "previous build");
+  assert.deepEqual(readdirSync(tmp).filter((n) => n.includes("staging")), [], "no staging folder left behind");
+});
+
+test("a successful build replaces the previous site as a whole (no stale files)", () => {
+  const out = path.join(tmp, "replaced");
+  mkdirSync(out);
+  writeFileSync(path.join(out, "stale.html"), "old");
+  const r = runScript("build.ts", ["--input=content", `--output=${out}`], { NO_SEARCH: "1" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(!existsSync(path.join(out, "stale.html")));
+  assert.ok(existsSync(path.join(out, "posts/aR20FWCCjAs/index.html")));
+});
+
+test("--pathprefix puts the prefix on every internal link and asset exactly once", () => {
+  const out = path.join(tmp, "prefixed");
+  const r = runScript("build.ts", ["--input=content", `--output=${out}`, "--pathprefix=/repo/"], { NO_SEARCH: "1" });
+  assert.equal(r.status, 0, r.stderr);
+  for (const url of ["/", "/posts/aR20FWCCjAs/"]) {
+    const doc = page(out, url);
+    const refs = [...doc.querySelectorAll("a[href]").map((a) => a.getAttribute("href")!), ...doc.querySelectorAll("link[href]").map((l) => l.getAttribute("href")!)];
+    const internal = refs.filter((h) => h.startsWith("/"));
+    assert.ok(internal.length > 0);
+    for (const h of internal) assert.ok(h.startsWith("/repo/") && !h.startsWith("/repo/repo/"), `${url}: ${h}`);
+  }
+});
+
+test("post text is never run through a template engine, and scripts from post text never reach the page", () => {
+  const input = path.join(tmp, "hostile");
+  mkdirSync(input);
+  cpSync(path.join(root, "test/fixtures/site/hostile.md"), path.join(input, "hostile.md"));
+  const out = path.join(tmp, "hostile-site");
+  const r = runScript("build.ts", [`--input=${input}`, `--output=${out}`], { NO_SEARCH: "1" });
+  assert.equal(r.status, 0, r.stderr);
+  const html = readFileSync(path.join(out, "posts/hostile/index.html"), "utf8");
+  const doc = parse(html);
+  assert.equal(doc.querySelectorAll("script").length, 0);
+  assert.equal(doc.querySelectorAll("iframe").length, 0);
+  const attributes = doc.querySelectorAll("*").flatMap((el) => Object.keys(el.attributes));
+  assert.deepEqual(attributes.filter((a) => /^on/i.test(a)), [], "no event handler attributes");
+  assert.ok(!/javascript:/i.test(doc.querySelectorAll("[href]").map((a) => a.getAttribute("href")).join(" ")));
+  assert.ok(!/style=/i.test(doc.querySelector(".transcript")!.toString()), "no inline styles from post text");
+  const text = doc.querySelector("main")!.text;
+  assert.match(text, /\{\{ site\.title \}\} and \{% raw %\} stay literal/);
+  assert.match(text, /alert\("title"\)/, "text of a removed tag is kept");
+  assert.match(doc.querySelector("h1")!.text, /<script>alert\("title"\)<\/script> 标题/, "front-matter values are escaped, not parsed");
+  assert.match(text, /kept words/);
+});

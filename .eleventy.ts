@@ -10,8 +10,8 @@ import type { EleventyConfig } from "./src/eleventy/types.js";
 export default function (eleventyConfig: EleventyConfig): void {
   const options = optionsFromEnv(process.env, site);
   eleventyConfig.addPlugin(layoutPlugin, options);
-  eleventyConfig.addPlugin(contentPlugin, options);
-  eleventyConfig.addPlugin(filtersPlugin, options);
+  eleventyConfig.addPlugin(contentPlugin, { ...options, perPage: site.postsPerPage });
+  eleventyConfig.addPlugin(filtersPlugin, { siteUrl: options.siteUrl });
   eleventyConfig.addPlugin(HtmlBasePlugin);
 }
 

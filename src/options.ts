@@ -13,6 +13,8 @@ export interface Options {
   drafts: "publish" | "hide";
   /** True in the dev server (`npm start`). */
   dev: boolean;
+  /** The site's origin for absolute URLs (feeds, sitemap, canonical links). */
+  siteUrl: string;
 }
 
 /** Defaults, overridden by `_data/site.json` and the environment. */
@@ -20,15 +22,17 @@ export const defaults = {
   contentDir: "content",
   drafts: "publish",
   dev: false,
+  siteUrl: "https://example.github.io",
 } satisfies Options;
 
-/** Options from the environment: TRANSCRIPTS_INPUT, TRANSCRIPTS_DRAFTS, ELEVENTY_RUN_MODE (set by Eleventy). */
-export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, site: { drafts?: string } = {}): Options {
+/** Options from the environment: TRANSCRIPTS_INPUT, TRANSCRIPTS_DRAFTS, SITE_URL, ELEVENTY_RUN_MODE (set by Eleventy). */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, site: { drafts?: string; url?: string } = {}): Options {
   const drafts = env.TRANSCRIPTS_DRAFTS ?? site.drafts ?? defaults.drafts;
   if (drafts !== "publish" && drafts !== "hide") throw new Error(`drafts must be 'publish' or 'hide', not '${drafts}' (_data/site.json or TRANSCRIPTS_DRAFTS)`);
   return {
     contentDir: path.resolve(env.TRANSCRIPTS_INPUT ?? defaults.contentDir),
     drafts,
     dev: env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch",
+    siteUrl: env.SITE_URL || site.url || defaults.siteUrl,
   };
 }

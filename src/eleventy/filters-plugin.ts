@@ -1,6 +1,8 @@
 /** Eleventy plugin: the filters templates use to render transcript text and dates. */
 import { renderInline, inlineToText } from "../render/inline.js";
 import type { Transcript } from "../transcript/model.js";
+import type { Post } from "../content/post.js";
+import { articleJsonLd, jsonFeed, type FeedMeta } from "../site/metadata.js";
 import type { EleventyConfig } from "./types.js";
 
 const zhDate = new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
@@ -17,8 +19,36 @@ export function minHeadingLevel(transcript: Transcript): number {
   return min;
 }
 
+/** Join the site's origin, the path prefix and a site-relative URL, with exactly one slash at each seam. */
+export function absoluteUrl(siteUrl: string, pathPrefix: string, url: string): string {
+  const origin = siteUrl.replace(/\/+$/, "");
+  const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, "")}`.replace(/^\/$/, "");
+  return `${origin}${prefix}/${url.replace(/^\/+/, "")}`;
+}
+
+/** JSON for a `<script type="application/ld+json">` block: `<` escaped so no text can close the element. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
+/** Options of the filters plugin. */
+export interface FiltersOptions {
+  /** The site's origin for absolute URLs in feeds, sitemaps and metadata (`https://user.github.io`). */
+  siteUrl: string;
+}
+
 /** Register the filters. */
-export function filtersPlugin(eleventyConfig: EleventyConfig): void {
+export function filtersPlugin(eleventyConfig: EleventyConfig, options: FiltersOptions): void {
+  eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(options.siteUrl, eleventyConfig.pathPrefix ?? "/", url));
+  eleventyConfig.addFilter("json", (value: unknown) => JSON.stringify(value));
+  eleventyConfig.addFilter("scriptJson", (value: unknown) => scriptJson(value));
+  eleventyConfig.addFilter("rfc3339", (isoDate: string) => `${isoDate}T00:00:00Z`);
+  eleventyConfig.addFilter("zhMonth", (month: number) => `${month}月`);
+  const abs = (url: string): string => absoluteUrl(options.siteUrl, eleventyConfig.pathPrefix ?? "/", url);
+  eleventyConfig.addFilter("articleJsonLd", (post: Post, siteName: string) => scriptJson(articleJsonLd(post, abs(`/posts/${post.slug}/`), siteName)));
+  eleventyConfig.addFilter("jsonFeed", (posts: Post[], meta: FeedMeta) => JSON.stringify(jsonFeed(posts, meta, abs), null, 2));
+  // "第 {n} / {total} 页": UI strings with placeholders live in _data/ui.json.
+  eleventyConfig.addFilter("fill", (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (m, k: string) => String(values[k] ?? m)));
   // Inline source → sanitised HTML; templates mark the result `| safe`.
   eleventyConfig.addFilter("inline", (source: string) => renderInline(source ?? ""));
   eleventyConfig.addFilter("plain", (source: string) => inlineToText(source ?? ""));

@@ -44,7 +44,7 @@ test("translation is never swallowed into a collapsed original", () => {
     for (const d of doc.querySelectorAll("details.original")) {
       if (d.getAttribute("lang")?.startsWith("zh")) continue;
       const longRuns = hanRuns(d.querySelectorAll("p").map((p) => p.text).join(" ")).filter((r) => r.length >= 8);
-      if (longRuns.length) swallowed.push(`${f}: ${d.parentNode.id}: ${longRuns[0]}`);
+      if (longRuns.length) swallowed.push(`${f}: ${d.parentNode?.id}: ${longRuns[0]}`);
     }
   }
   assert.deepEqual(swallowed, []);

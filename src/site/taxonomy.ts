@@ -1,0 +1,125 @@
+/**
+ * Taxonomy indexes (tags, people, organisations, …) built in one linear pass over the posts.
+ * Eleventy never sees these values as its own `tags`: per-tag collections are what make plain
+ * Eleventy builds of real archives quadratic (DESIGN.md 4.1).
+ */
+import { createHash } from "node:crypto";
+import type { Post } from "../content/post.js";
+import { slugify } from "../slug.js";
+
+/** The front-matter fields a taxonomy gathers names from. */
+type TermField = "tags" | "people" | "companies_orgs" | "products_models" | "project" | "speaker" | "guest" | "area" | "category" | "series";
+
+/** How one taxonomy is built and where its pages live. */
+export interface TaxonomySpec {
+  /** Key in `_data/ui.json` for its label, and its id. */
+  key: string;
+  /** URL folder: `/tags/`, `/people/`… */
+  path: string;
+  fields: readonly TermField[];
+}
+
+/** The site's taxonomies, in navigation order. */
+export const TAXONOMIES: readonly TaxonomySpec[] = [
+  { key: "tags", path: "tags", fields: ["tags"] },
+  { key: "speakers", path: "speakers", fields: ["speaker", "guest"] },
+  { key: "people", path: "people", fields: ["people"] },
+  { key: "companies_orgs", path: "orgs", fields: ["companies_orgs"] },
+  { key: "products_models", path: "products", fields: ["products_models"] },
+  { key: "series", path: "series", fields: ["series"] },
+  { key: "area", path: "areas", fields: ["area"] },
+  { key: "category", path: "categories", fields: ["category"] },
+  { key: "project", path: "projects", fields: ["project"] },
+];
+
+/** One value of a taxonomy and its posts. */
+export interface Term {
+  /** Display name: the first spelling met (posts are visited newest first). */
+  name: string;
+  slug: string;
+  /** Site-relative URL, `/tags/scaling-law/`. */
+  url: string;
+  /** Posts with this value, newest first. */
+  posts: Post[];
+}
+
+/** A built taxonomy. */
+export interface Taxonomy extends TaxonomySpec {
+  /** URL of its index page. */
+  url: string;
+  /** Terms, most posts first, then by name. */
+  terms: Term[];
+}
+
+/** A problem found while building indexes (names that would share a URL). */
+export interface TaxonomyNote {
+  taxonomy: string;
+  message: string;
+}
+
+// Chinese names sort by pinyin, Latin ones alphabetically.
+const collator = new Intl.Collator("zh-CN-u-co-pinyin", { sensitivity: "base", numeric: true });
+
+/** Name identity: case, width and spacing/punctuation differences do not make a new term. */
+export function termKey(name: string): string {
+  return name.normalize("NFKC").toLowerCase().replace(/[\s\-_.·]+/gu, "");
+}
+
+/** A URL-safe slug for a name; names with nothing sluggable get a short stable hash. */
+export function termSlug(name: string): string {
+  return slugify(name) || `t-${createHash("sha1").update(name).digest("hex").slice(0, 8)}`;
+}
+
+function fieldValues(post: Post, field: TermField): readonly string[] {
+  const v = post[field];
+  return v === undefined ? [] : typeof v === "string" ? [v] : v;
+}
+
+/** Build every taxonomy in one pass over the posts (which must be sorted newest first). */
+export function buildTaxonomies(
+  posts: readonly Post[],
+  specs: readonly TaxonomySpec[] = TAXONOMIES,
+): { taxonomies: Taxonomy[]; termsByPost: Record<string, Record<string, Term[]>>; notes: TaxonomyNote[] } {
+  const notes: TaxonomyNote[] = [];
+  // Each post's terms per taxonomy, so its page links every name without a lookup by name.
+  const termsByPost = Object.create(null) as Record<string, Record<string, Term[]>>;
+  for (const post of posts) termsByPost[post.slug] = Object.create(null) as Record<string, Term[]>;
+  const taxonomies = specs.map((spec): Taxonomy => {
+    const byKey = new Map<string, Term>();
+    const bySlug = new Map<string, Term>();
+    for (const post of posts) {
+      const seenInPost = new Set<Term>();
+      for (const field of spec.fields) {
+        for (const raw of fieldValues(post, field)) {
+          const name = raw.trim();
+          if (!name) continue;
+          const key = termKey(name);
+          let term = byKey.get(key);
+          if (!term) {
+            let slug = termSlug(name);
+            const clash = bySlug.get(slug);
+            if (clash) {
+              // Different names, same URL (`C++` and `C`): keep both, never overwrite one page with the other.
+              let n = 2;
+              while (bySlug.has(`${slug}-${n}`)) n++;
+              notes.push({ taxonomy: spec.key, message: `'${name}' and '${clash.name}' would share /${spec.path}/${slug}/; '${name}' is at /${spec.path}/${slug}-${n}/` });
+              slug = `${slug}-${n}`;
+            }
+            term = { name, slug, url: `/${spec.path}/${slug}/`, posts: [] };
+            byKey.set(key, term);
+            bySlug.set(slug, term);
+          }
+          if (!seenInPost.has(term)) {
+            seenInPost.add(term);
+            term.posts.push(post);
+            const own = termsByPost[post.slug]!;
+            (own[spec.key] ??= []).push(term);
+          }
+        }
+      }
+    }
+    const terms = [...byKey.values()].sort((a, b) => b.posts.length - a.posts.length || collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
+    return { ...spec, url: `/${spec.path}/`, terms };
+  });
+  return { taxonomies, termsByPost, notes };
+}

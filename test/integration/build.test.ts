@@ -54,7 +54,8 @@ test("the post header shows title, date, speaker, source, taxonomies and the dra
   assert.equal(doc.querySelector(".meta-speaker")?.text, "Dwarkesh Patel");
   assert.equal(doc.querySelector(".meta-source")?.getAttribute("href"), "https://www.youtube.com/watch?v=aR20FWCCjAs");
   assert.ok(doc.querySelector(".draft-badge"));
-  assert.deepEqual(doc.querySelectorAll(".post-taxonomies .chips").at(0)?.querySelectorAll("li").map((li) => li.text), ["learning", "llm", "research", "scaling-law", "value"]);
+  const tagsRow = doc.querySelectorAll(".post-taxonomies dt").find((dt) => dt.text.includes("Tags"))!.parentNode;
+  assert.deepEqual(tagsRow.querySelectorAll("li a").map((a) => [a.text, a.getAttribute("href")]), [["learning", "/tags/learning/"], ["llm", "/tags/llm/"], ["research", "/tags/research/"], ["scaling-law", "/tags/scaling-law/"], ["value", "/tags/value/"]]);
   assert.equal(doc.querySelector("title")?.text, "Ilya Sutskever 深度对话：超越规模定律，回归 AI 研究的本质 · 思想铸造 · 双语访谈");
 });
 
@@ -104,7 +105,10 @@ test("post text is never run through a template engine, and scripts from post te
   assert.equal(r.status, 0, r.stderr);
   const html = readFileSync(path.join(out, "posts/hostile/index.html"), "utf8");
   const doc = parse(html);
-  assert.equal(doc.querySelectorAll("script").length, 0);
+  const scripts = doc.querySelectorAll("script");
+  assert.deepEqual(scripts.map((el) => el.getAttribute("type")), ["application/ld+json"], "only our JSON-LD");
+  assert.ok(!scripts[0]!.innerHTML.includes("<"), "JSON-LD escapes '<' so post text cannot close the element");
+  assert.equal(JSON.parse(scripts[0]!.innerHTML).headline, '<script>alert("title")</script> 标题');
   assert.equal(doc.querySelectorAll("iframe").length, 0);
   const attributes = doc.querySelectorAll("*").flatMap((el) => Object.keys(el.attributes));
   assert.deepEqual(attributes.filter((a) => /^on/i.test(a)), [], "no event handler attributes");
@@ -115,4 +119,24 @@ test("post text is never run through a template engine, and scripts from post te
   assert.match(text, /alert\("title"\)/, "text of a removed tag is kept");
   assert.match(doc.querySelector("h1")!.text, /<script>alert\("title"\)<\/script> 标题/, "front-matter values are escaped, not parsed");
   assert.match(text, /kept words/);
+});
+
+test("a series: neighbours in date order; Chinese tags get pinyin URLs; clashing names keep separate pages", () => {
+  const out = path.join(tmp, "series");
+  const r = runScript("build.ts", ["--input=test/fixtures/series", `--output=${out}`], { NO_SEARCH: "1" });
+  assert.equal(r.status, 0, r.stderr);
+  const nav = page(out, "/posts/part-2/").querySelector(".series-nav")!;
+  assert.match(nav.text, /深度学习入门/);
+  assert.match(nav.text, /系列第 2 \/ 3 篇/);
+  assert.equal(nav.querySelector('a[rel="prev"]')?.getAttribute("href"), "/posts/part-1/");
+  assert.equal(nav.querySelector('a[rel="next"]')?.getAttribute("href"), "/posts/part-3/");
+  assert.equal(page(out, "/posts/part-1/").querySelector('.series-nav a[rel="prev"]'), null);
+  assert.equal(page(out, "/series/shen-du-xue-xi-ru-men/").querySelectorAll(".post-card").length, 3);
+  assert.equal(page(out, "/tags/shen-jing-wang-luo/").querySelectorAll(".post-card").length, 3);
+  assert.equal(page(out, "/tags/scaling-law/").querySelectorAll(".post-card").length, 3, "'Scaling Law' and 'scaling-law' are one tag");
+  const cpp = page(out, "/tags/c/");
+  const c = page(out, "/tags/c-2/");
+  const name = (doc: HTMLElement): string => doc.querySelector("h1")!.childNodes[0]!.text.trim();
+  assert.deepEqual([name(cpp), name(c)].sort(), ["C", "C++"]);
+  assert.match(r.stderr + r.stdout, /would share \/tags\/c\//, "the clash is reported");
 });

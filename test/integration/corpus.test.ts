@@ -7,6 +7,7 @@ import { parse, type HTMLElement } from "node-html-parser";
 import { readFrontMatter } from "../../src/frontmatter/read.js";
 import { BROKEN_YAML_POST, corpusDir, runScript } from "../helpers.js";
 import { hanRuns, missingText, visibleSourceText } from "../text-runs.js";
+import { brokenLinks } from "../links.js";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "corpus-"));
 const input = path.join(tmp, "posts");
@@ -92,4 +93,8 @@ test("every original is a native <details> with a language; every turn and secti
   }
   const chinese = pages.get("summary-original-chinese-59sLo-Z3U6Y.md")!;
   assert.ok(chinese.querySelectorAll("details.original").length > 0);
+});
+
+test("every internal link, asset and fragment of every page resolves", () => {
+  assert.deepEqual(brokenLinks(site).slice(0, 20), []);
 });

@@ -54,7 +54,7 @@ test("the post header shows title, date, speaker, source, taxonomies and the dra
   assert.equal(doc.querySelector(".meta-speaker")?.text, "Dwarkesh Patel");
   assert.equal(doc.querySelector(".meta-source")?.getAttribute("href"), "https://www.youtube.com/watch?v=aR20FWCCjAs");
   assert.ok(doc.querySelector(".draft-badge"));
-  const tagsRow = doc.querySelectorAll(".post-taxonomies dt").find((dt) => dt.text.includes("Tags"))!.parentNode;
+  const tagsRow = doc.querySelectorAll(".post-taxonomies dt").find((dt) => dt.text.includes("Tags"))!.parentNode!;
   assert.deepEqual(tagsRow.querySelectorAll("li a").map((a) => [a.text, a.getAttribute("href")]), [["learning", "/tags/learning/"], ["llm", "/tags/llm/"], ["research", "/tags/research/"], ["scaling-law", "/tags/scaling-law/"], ["value", "/tags/value/"]]);
   assert.equal(doc.querySelector("title")?.text, "Ilya Sutskever 深度对话：超越规模定律，回归 AI 研究的本质 · 思想铸造 · 双语访谈");
 });

@@ -8,6 +8,7 @@ import { readFrontMatter } from "../../src/frontmatter/read.js";
 import { BROKEN_YAML_POST, corpusDir, runScript } from "../helpers.js";
 import { hanRuns, missingText, visibleSourceText } from "../text-runs.js";
 import { brokenLinks } from "../links.js";
+import { invalidHtml } from "../html-validity.js";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "corpus-"));
 const input = path.join(tmp, "posts");
@@ -97,4 +98,8 @@ test("every original is a native <details> with a language; every turn and secti
 
 test("every internal link, asset and fragment of every page resolves", () => {
   assert.deepEqual(brokenLinks(site).slice(0, 20), []);
+});
+
+test("every page is valid HTML (html-validate, project rules)", async () => {
+  assert.deepEqual((await invalidHtml(site)).slice(0, 20), []);
 });

@@ -140,3 +140,17 @@ test("a series: neighbours in date order; Chinese tags get pinyin URLs; clashing
   assert.deepEqual([name(cpp), name(c)].sort(), ["C", "C++"]);
   assert.match(r.stderr + r.stdout, /would share \/tags\/c\//, "the clash is reported");
 });
+
+test("drafts: published with a badge by default; left out of production builds when the site says 'hide'", () => {
+  const out = path.join(tmp, "no-drafts");
+  const r = runScript("build.ts", ["--input=test/fixtures/series", `--output=${out}`], { NO_SEARCH: "1", TRANSCRIPTS_DRAFTS: "hide" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(page(out, "/").querySelectorAll(".post-card").length, 3, "the series posts are not drafts");
+  const hidden = path.join(tmp, "hidden-drafts");
+  const r2 = runScript("build.ts", ["--input=content", `--output=${hidden}`], { NO_SEARCH: "1", TRANSCRIPTS_DRAFTS: "hide" });
+  assert.equal(r2.status, 0, r2.stderr);
+  assert.ok(!existsSync(path.join(hidden, "posts/aR20FWCCjAs/index.html")), "the draft seed post is left out");
+  assert.equal(page(hidden, "/").querySelectorAll(".post-card").length, 0);
+  assert.match(page(hidden, "/").querySelector(".empty")!.text, /No posts yet/);
+  assert.ok(page(site, "/posts/aR20FWCCjAs/").querySelector(".draft-badge"), "by default it is published with a badge");
+});

@@ -19,21 +19,30 @@ const SANITIZE: sanitizeHtml.IOptions = {
   // escaped on output, so it is shown as words, never run (DESIGN 3.5: keep the text content).
   disallowedTagsMode: "discard",
   nonTextTags: [],
-  transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener" }) },
 };
-SANITIZE.allowedAttributes = { ...SANITIZE.allowedAttributes, a: ["href", "title", "class", "rel"] };
 
-/** The markdown-it instance shared by every render (configured once per process). */
-export const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: false }).use(markdownItAttrs, {
+const OPTIONS = { html: true, linkify: false, typographer: false, breaks: false } as const;
+
+/** markdown-it without plugins: most paragraphs have no `{: … }` attribute block, and the plugin's scan is costly. */
+const plain = new MarkdownIt(OPTIONS);
+
+/** The markdown-it instance with markdown-it-attrs (configured once per process). */
+export const markdown = new MarkdownIt(OPTIONS).use(markdownItAttrs, {
   // `{: .class}` rather than `{.class}`: plain braces occur in transcript prose and must stay text.
   leftDelimiter: "{:",
   rightDelimiter: "}",
   allowedAttributes: ["class", "lang"],
 });
 
+// Characters that can start Markdown inline syntax, an entity, raw HTML or an attribute block.
+const MARKUP = /[*_`[\]!<&\\~{]/;
+const ESCAPES: Record<string, string> = { ">": "&gt;", '"': "&quot;" };
+
 /** Render inline source to safe HTML. */
 export function renderInline(source: string): string {
-  const html = markdown.renderInline(source);
+  // Plain prose (most English originals) needs no parser: escaping what markdown-it would escape gives the same HTML.
+  if (!MARKUP.test(source)) return source.replace(/[>"]/g, (c) => ESCAPES[c]!);
+  const html = (source.includes("{:") ? markdown : plain).renderInline(source);
   // Raw HTML can only enter markdown-it's output through a '<' in the source; without one, the
   // output is markdown-it's own escaped markup and validated links, so the sanitizer is skipped.
   return source.includes("<") ? sanitizeHtml(html, SANITIZE) : html;

@@ -1,0 +1,161 @@
+/**
+ * `npm run bench [-- --posts=1000 --runs=3 --large=9000 --huge=10000 --skip-plain --plain-timeout=900]`
+ * Generates realistic corpora (bench/corpus/, not committed) and measures, as whole processes:
+ * our full build without search, the search indexing alone, and a plain Eleventy build of the
+ * same Markdown with a one-line layout. Prints wall time, CPU time and peak memory (min/median/max)
+ * and the ratios ours/plain; then the dev server's rebuild after editing one post, output size
+ * per post and search index size.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { spawn } from "node:child_process";
+import { measure, spread, type RunCost } from "../src/bench/measure.js";
+import { projectRoot } from "../src/build/build.js";
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    posts: { type: "string", default: "1000" },
+    runs: { type: "string", default: "3" },
+    large: { type: "string" },
+    huge: { type: "string" },
+    "skip-plain": { type: "boolean", default: false },
+    "plain-timeout": { type: "string", default: "900" },
+  },
+});
+const runs = Number(values.runs);
+const benchDir = path.join(projectRoot, "bench");
+// Corpora and outputs live outside the project: never committed, and not hidden from the dev
+// server's watcher (Eleventy does not watch paths the project's .gitignore lists).
+const workDir = path.join(tmpdir(), "transcripts-bench");
+const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
+const node = process.execPath;
+
+function dirSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const f of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+    const s = statSync(path.join(dir, f));
+    if (s.isFile()) {
+      bytes += s.size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
+
+async function corpus(n: number): Promise<string> {
+  const dir = path.join(workDir, "corpus", String(n));
+  const count = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".md")).length : 0;
+  if (count !== n) {
+    const r = await measure(tsx, [path.join(projectRoot, "scripts/gen-corpus.ts"), `--count=${n}`, `--out=${dir}`]);
+    if (r.status !== 0) throw new Error(`gen-corpus failed:\n${r.output}`);
+    console.log(r.output.trim().split("\n").find((l) => l.startsWith("gen-corpus")) ?? "");
+  }
+  return dir;
+}
+
+const ours = (input: string, output: string): Promise<RunCost> => measure(tsx, [path.join(projectRoot, "scripts/build.ts"), `--input=${input}`, `--output=${output}`], { NO_SEARCH: "1" });
+const plain = (input: string, output: string, timeoutS: number): Promise<RunCost> =>
+  measure(node, [path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), `--input=${input}`, `--output=${output}`, `--config=${path.join(benchDir, "plain/eleventy.config.mjs")}`, "--quiet"], { PLAIN_INPUT: input }, timeoutS * 1000);
+const searchIndex = (site: string): Promise<RunCost> => measure(tsx, [path.join(projectRoot, "scripts/index-search.ts"), site]);
+
+function fmt(label: string, costs: RunCost[]): { wall: number; peak: number } {
+  const w = spread(costs.map((c) => c.wallMs / 1000));
+  const c = spread(costs.map((c) => c.cpuMs / 1000));
+  const m = spread(costs.map((c) => c.peakMiB));
+  const f = (x: { min: number; median: number; max: number }, d = 1): string => `${x.median.toFixed(d)} (${x.min.toFixed(d)}–${x.max.toFixed(d)})`;
+  console.log(`${label.padEnd(34)} wall s ${f(w, 2).padEnd(22)} cpu s ${f(c, 2).padEnd(22)} peak MiB ${f(m, 0)}`);
+  return { wall: w.median, peak: m.median };
+}
+
+/** Time from editing one post to the dev server's "Wrote" line for the rebuild. */
+async function devRebuild(input: string): Promise<number[]> {
+  const out = path.join(workDir, "out", "dev");
+  const child = spawn(tsx, [path.join(projectRoot, "scripts/serve.ts"), `--input=${input}`, `--output=${out}`, "--port=8799"], { stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  const waitFor = (pattern: RegExp, count: number, timeoutMs: number): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const started = Date.now();
+      const tick = setInterval(() => {
+        if ((log.match(pattern) ?? []).length >= count) {
+          clearInterval(tick);
+          resolve();
+        } else if (Date.now() - started > timeoutMs) {
+          clearInterval(tick);
+          reject(new Error(`dev server did not rebuild in time:\n${log.slice(-2000)}`));
+        }
+      }, 20);
+    });
+  child.stdout.on("data", (d: Buffer) => (log += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (log += d.toString()));
+  const timings: number[] = [];
+  try {
+    // The watcher is ready once the server is up; give it a moment to finish its initial scan.
+    await waitFor(/Server at/g, 1, 300_000);
+    await new Promise((r) => setTimeout(r, 2000));
+    const file = path.join(input, readdirSync(input).filter((f) => f.endsWith(".md")).sort()[0]!);
+    const original = readFileSync(file, "utf8");
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      writeFileSync(file, original.replace(/\n### /, `\n### 修改 ${i} `));
+      await waitFor(/Wrote \d+ files/g, i + 2, 120_000);
+      timings.push((performance.now() - started) / 1000);
+    }
+    writeFileSync(file, original);
+  } finally {
+    child.kill("SIGTERM");
+  }
+  return timings;
+}
+
+async function benchSize(n: number, withPlain: boolean, runsHere: number): Promise<void> {
+  const input = await corpus(n);
+  const outOurs = path.join(workDir, "out", `ours-${n}`);
+  const outPlain = path.join(workDir, "out", `plain-${n}`);
+  const a: RunCost[] = [];
+  const c: RunCost[] = [];
+  for (let i = 0; i < runsHere; i++) {
+    const r = await ours(input, outOurs);
+    if (r.status !== 0) throw new Error(`our build failed:\n${r.output.slice(-3000)}`);
+    a.push(r);
+    if (withPlain) {
+      rmSync(outPlain, { recursive: true, force: true });
+      const p = await plain(input, outPlain, Number(values["plain-timeout"]));
+      c.push(p);
+      if (p.status !== 0) {
+        console.log(`plain Eleventy did not finish (exit ${p.status}; capped at ${values["plain-timeout"]} s)`);
+        break;
+      }
+    }
+  }
+  console.log(`\n== ${n} posts (${runsHere} runs; median (min–max))`);
+  const o = fmt("(a) ours, full build, no search", a);
+  if (c.length) {
+    const p = fmt("(c) plain Eleventy, one-line layout", c);
+    console.log(`ratios ours/plain: wall ${(o.wall / p.wall).toFixed(2)}, peak memory ${(o.peak / p.peak).toFixed(2)}`);
+  }
+  console.log(`per post: ${((o.wall * 1000) / n).toFixed(2)} ms wall`);
+  const size = dirSize(outOurs);
+  console.log(`output: ${(size.bytes / 2 ** 20).toFixed(1)} MiB in ${size.files} files, ${(size.bytes / n / 1024).toFixed(1)} KiB per post`);
+  if (existsSync(path.join(projectRoot, "scripts/index-search.ts"))) {
+    const s: RunCost[] = [];
+    for (let i = 0; i < runsHere; i++) s.push(await searchIndex(outOurs));
+    fmt("(b) search indexing alone", s);
+    const idx = path.join(outOurs, "pagefind");
+    if (existsSync(idx)) {
+      const is = dirSize(idx);
+      console.log(`search index: ${(is.bytes / 2 ** 20).toFixed(1)} MiB in ${is.files} files`);
+    }
+  }
+}
+
+console.log(`bench on ${process.platform} ${process.arch}, Node ${process.version}`);
+const n = Number(values.posts);
+await benchSize(n, !values["skip-plain"], runs);
+const rebuild = spread(await devRebuild(await corpus(n)));
+console.log(`dev server rebuild after editing one post (${n} posts): ${rebuild.median.toFixed(2)} s (${rebuild.min.toFixed(2)}–${rebuild.max.toFixed(2)})`);
+if (values.large) await benchSize(Number(values.large), !values["skip-plain"], 1);
+if (values.huge) await benchSize(Number(values.huge), false, 1);

@@ -1,0 +1,42 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import MarkdownIt from "markdown-it";
+import { inlineToText, renderInline } from "../../src/render/inline.js";
+import { corpusDir } from "../helpers.js";
+
+const reference = new MarkdownIt({ html: true });
+
+test("the plain-text fast path gives exactly what markdown-it gives", () => {
+  const samples = ['He said "hi" > there', "a\nb", "plain 中文，句子。", "x 'y' (z)", "tab\there", "100% sure; 3 > 2", "https://example.org/a?b=c"];
+  // Every line of real originals without markup characters, too.
+  for (const f of readdirSync(corpusDir).filter((n) => n.endsWith(".md")).slice(0, 20)) {
+    for (const line of readFileSync(path.join(corpusDir, f), "utf8").split("\n")) if (line && !/[*_`[\]!<&\\~{]/.test(line)) samples.push(line);
+  }
+  assert.ok(samples.length > 500);
+  for (const s of samples) assert.equal(renderInline(s), reference.renderInline(s), s);
+});
+
+test("Markdown inline syntax and the inline tags of real posts render", () => {
+  assert.equal(renderInline("**泛化**（generalization）"), "<strong>泛化</strong>（generalization）");
+  assert.equal(renderInline("a <b>bold</b><br>next <i>it</i> <font color=\"red\">red</font>"), "a <b>bold</b><br />next <i>it</i> red");
+  assert.equal(renderInline("[link](https://example.org)"), '<a href="https://example.org">link</a>');
+  assert.equal(renderInline("**x**{: .note} [a](https://e.org){: lang=en}"), '<strong class="note">x</strong> <a href="https://e.org" lang="en">a</a>', "markdown-it-attrs with {: } delimiters");
+  assert.equal(renderInline("set {a, b} and {x}"), "set {a, b} and {x}", "plain braces stay text");
+});
+
+test("unsafe markup is removed but its words stay", () => {
+  // Script text is raw text to the sanitizer, so its quotes stay entity-escaped: shown, never run.
+  assert.equal(renderInline('<script>alert("x")</script> ok'), "alert(&amp;quot;x&amp;quot;) ok");
+  assert.equal(renderInline("<script>alert(1)</script> ok"), "alert(1) ok");
+  assert.equal(renderInline('<a href="javascript:alert(1)" onclick="x()">t</a>'), "<a>t</a>");
+  assert.equal(renderInline("[t](javascript:alert(1))"), "[t](javascript:alert(1))", "markdown-it refuses the link; the text stays");
+  assert.equal(renderInline('<span style="color:red" lang="en">s</span>'), '<span lang="en">s</span>');
+  assert.equal(renderInline("<iframe src=x>inside</iframe><img src=x onerror=alert(1)>"), "inside");
+  assert.equal(renderInline("{{ site.title }} {% x %}"), "{{ site.title }} {% x %}");
+});
+
+test("plain text of inline source", () => {
+  assert.equal(inlineToText("**Ilya:** a &amp; b<br>c <script>x</script>"), "Ilya: a & b c x");
+});

@@ -1,10 +1,11 @@
-/** Eleventy plugin: exposes the posts of the content folder as global data `posts` (read and parsed once per build). */
+/** Eleventy plugin: exposes the posts of the content folder, and everything built from them, as the global data `archive`. */
 import { isFailing } from "../diagnostics.js";
 import { loadContent } from "../content/load.js";
 import type { Post } from "../content/post.js";
 import { formatText } from "../check/report.js";
 import type { Options } from "../options.js";
 import { buildSiteModel, type SiteModel } from "../site/archive.js";
+import { bodyOnlyChanges, fullPlan, postsOnlyPlan, type RenderPlan } from "../site/render-plan.js";
 import type { EleventyConfig } from "./types.js";
 
 /** Raised when posts have errors, so Eleventy stops before writing pages. */
@@ -23,18 +24,31 @@ export interface ContentPluginOptions extends Options {
   perPage: number;
 }
 
+/** The site model plus what this build renders. */
+export type Archive = SiteModel & { render: RenderPlan };
+
 /** Register the `archive` global data (the site model) and watch the content folder. */
 export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPluginOptions): void {
   eleventyConfig.addWatchTarget(options.contentDir);
-  eleventyConfig.addGlobalData("archive", async (): Promise<SiteModel> => {
+  // The dev server keeps the last model: an edit to a transcript's text re-renders only its page.
+  let last: SiteModel | undefined;
+  eleventyConfig.addGlobalData("archive", async (): Promise<Archive> => {
     const { posts, diagnostics } = await loadContent([options.contentDir]);
     if (isFailing(diagnostics, false)) {
       const errors = diagnostics.filter((d) => d.severity === "error");
       // The build script reports everything before Eleventy starts; this path is the dev server's.
       throw new ContentError(`${errors.length} error(s) in posts:\n${errors.map(formatText).join("\n")}`);
     }
-    const model = buildSiteModel(publishedPosts(posts, options), options.perPage);
+    const published = publishedPosts(posts, options);
+    const changed = options.dev && last ? bodyOnlyChanges(last.posts, published) : undefined;
+    if (last && changed) {
+      // Same front matter everywhere: lists, indexes and feeds are unchanged; point them at the new posts.
+      last = { ...last, posts: published };
+      return { ...last, render: postsOnlyPlan(changed) };
+    }
+    const model = buildSiteModel(published, options.perPage);
     for (const note of model.notes) console.warn(`[taxonomy ${note.taxonomy}] ${note.message}`);
-    return model;
+    if (options.dev) last = model;
+    return { ...model, render: fullPlan(model) };
   });
 }

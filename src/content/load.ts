@@ -111,6 +111,9 @@ async function loadFile(file: string, root: string, transcripts: boolean): Promi
 export function parseFile(bytes: Uint8Array, file: string, root: string, transcripts = true): FileResult {
   const at1 = (rule: string, message: string): FileResult => ({ post: undefined, diagnostics: [{ line: 1, col: 1, severity: "error", rule, message }] });
   if (bytes.length === 0) return at1("file-empty", "the file is empty. Add front matter (title, date) and the transcript, or delete the file.");
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return at1("file-encoding", "the file is UTF-16 (it starts with a UTF-16 byte-order mark). Save it as UTF-8.");
+  }
   if (bytes.includes(0)) return at1("file-binary", "the file is not text (it contains NUL bytes). Remove it from the content folder.");
   let text: string;
   try {

@@ -38,8 +38,23 @@ export const markdown = new MarkdownIt(OPTIONS).use(markdownItAttrs, {
 const MARKUP = /[*_`[\]!<&\\~{]/;
 const ESCAPES: Record<string, string> = { ">": "&gt;", '"': "&quot;" };
 
+// Elements whose content HTML parsers read as raw text: markdown-it escapes it, and the sanitizer,
+// seeing raw text, would escape it a second time. Their tags go; their words stay text.
+const RAW_TEXT_TAG = /<\/?(?:script|style|textarea|title|xmp|noscript|noembed|noframes|plaintext)\b[^>]*>/gi;
+
+function dropRawTextTags(source: string): string {
+  // Repeat: `<scr<script>ipt>` becomes `<script>` once the inner tag is removed.
+  let previous;
+  do {
+    previous = source;
+    source = source.replace(RAW_TEXT_TAG, "");
+  } while (source !== previous);
+  return source;
+}
+
 /** Render inline source to safe HTML. */
-export function renderInline(source: string): string {
+export function renderInline(rawSource: string): string {
+  const source = rawSource.includes("<") ? dropRawTextTags(rawSource) : rawSource;
   // Plain prose (most English originals) needs no parser: escaping what markdown-it would escape gives the same HTML.
   if (!MARKUP.test(source)) return source.replace(/[>"]/g, (c) => ESCAPES[c]!);
   const html = (source.includes("{:") ? markdown : plain).renderInline(source);

@@ -1,0 +1,387 @@
+/**
+ * The bad-input sweep: hostile and broken posts, as a real archive or a careless editor produces
+ * them. Each must get a clear diagnostic with its rule id (from `npm run check` and from the build)
+ * or build into a safe page; no run prints a stack trace, and no script from a post reaches any page.
+ *
+ * Two folders, because one error stops a whole build: `recoverable/` must build (warnings at most),
+ * `broken/` must be refused with one error per file.
+ */
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { XMLValidator } from "fast-xml-parser";
+import { parse, type HTMLElement } from "node-html-parser";
+import { root, type RunResult } from "../helpers.js";
+
+const tmp = mkdtempSync(path.join(tmpdir(), "bad-input-"));
+const good = path.join(tmp, "recoverable");
+const bad = path.join(tmp, "broken");
+const site = path.join(tmp, "site");
+const refused = path.join(tmp, "refused-site");
+
+/** Turns in the huge post; each is about 450 bytes, so the file is over 10 MB. */
+const HUGE_TURNS = 24_000;
+/** The whole recoverable build, huge post included, must stay well inside the test's time budget. */
+const BUILD_BUDGET_MS = 30_000;
+
+// ---------------------------------------------------------------------------------------------
+// The posts
+
+const fm = (title: string, extra = ""): string => `---\ntitle: '${title}'\ndate: '2025-01-01'\n${extra}---\n`;
+/** A one-turn body without defects, for posts whose problem is elsewhere. */
+const BODY = "**甲：** 正文。\n\n<details>\n<summary>Original English</summary>\n\nBody.\n</details>\n";
+
+/** Hostile markup in every place a post can put text, classic originals (`<p class="english-text">`). */
+const HOSTILE_CLASSIC = `---
+title: '<script>alert("t")</script><img src=x onerror=alert(1)> 标题 <iframe src="https://evil.example"></iframe>'
+date: '2025-01-02'
+summary: '<svg onload=alert(2)>摘要</svg> <style>body{display:none}</style> <a href="javascript:alert(3)">链接</a>'
+tags: ['<script>alert(4)</script>', '<img src=x onerror=alert(5)>', '<a href="javascript:alert(6)">t</a>']
+people: ['<iframe src=javascript:alert(8)>']
+speaker: '<svg onload=alert(7)>'
+series: '<style>*{display:none}</style>系列'
+source: 'https://example.org/"><script>alert(9)</script>'
+---
+### 小节 <script>alert("h")</script> <img src=x onerror=alert(10)>
+
+**主持人：** 译文甲 <script>alert(11)</script> <img src=x onerror="alert(12)"> <iframe src="https://evil.example">框内字</iframe> <a href="javascript:alert(13)">坏链接</a> <svg onload="alert(14)"><circle/></svg> <style>body{display:none}</style> [md链接](javascript:alert(15)) <a href="JaVaScRiPt&colon;alert(16)">大小写</a> <a href="&#106;avascript:alert(17)">实体</a> <scr<script>ipt>alert(18)</script> 译文乙
+
+<details>
+<summary>View/Hide Original English</summary>
+<p class="english-text">Original one <script>alert(19)</script> <img src=x onerror=alert(20)> <iframe srcdoc="<script>alert(21)</script>">frame words</iframe> <a href="javascript:alert(22)">bad link</a> <svg><script>alert(23)</script></svg> <style>p{}</style> end one.</p>
+</details>
+
+**嘉宾：** 译文丙 <object data="javascript:alert(24)"></object><embed src="javascript:alert(25)"> <form action="javascript:alert(26)"><button formaction="javascript:alert(27)">按钮</button></form> 译文丁
+
+<details>
+<summary><script>alert(28)</script></summary>
+<p class="english-text" onclick="alert(29)">Original two <math><mi xlink:href="javascript:alert(30)">m</mi></math> <base href="javascript:alert(31)//"> <meta http-equiv="refresh" content="0;url=javascript:alert(32)"> end two.</p>
+</details>
+`;
+
+/** The same attacks in the newer original format (summary, blank line, Markdown paragraphs). */
+const HOSTILE_MARKDOWN = `---
+title: '<svg onload=alert(40)>新格式</svg>'
+date: '2025-01-03'
+summary: "<script>alert(41)</script>"
+tags: ['<style>x</style>', 'R&D']
+---
+## 小节 <iframe src=javascript:alert(42)></iframe>
+
+**主持人:** 译文戊 <img src=x onerror=alert(43)> [图](javascript:alert(44)) ![图](javascript:alert(45)) 译文己
+
+<details>
+<summary>Original English</summary>
+
+Original three <script>alert(46)</script> and [link](javascript:alert(47)) and <a href="vbscript:msgbox(48)">vb</a> and <a href="data:text/html,<script>alert(49)</script>">data</a> end three.
+
+<iframe src="https://evil.example"></iframe>
+
+<script>
+alert(50)
+</script>
+
+Fourth paragraph <svg/onload=alert(51)> <style>@import url(https://evil.example/x.css);</style> end four.
+</details>
+`;
+
+/** Words outside any tag in the hostile posts: sanitizing may drop markup, never these. */
+const KEPT_WORDS = ["译文甲", "译文乙", "框内字", "坏链接", "Original one", "frame words", "end one.", "译文丙", "译文丁", "Original two", "end two.", "译文戊", "译文己", "Original three", "end three.", "Fourth paragraph", "end four."];
+
+function hugePost(): string {
+  const parts = [fm("超大文件")];
+  for (let i = 0; i < HUGE_TURNS; i++) {
+    if (i % 500 === 0) parts.push(`### 第 ${i / 500 + 1} 节\n\n`);
+    // Every sentence carries its turn number, so the repetition detector sees no runaway loop.
+    parts.push(
+      `**说话人${i % 3}：** 第${i}段译文，讲的是第${i}个问题：规模、数据与研究方法之间的关系，以及为什么第${i}次实验的结果和预期不同。\n\n` +
+        `<details>\n<summary>View/Hide Original English</summary>\n<p class="english-text">Passage ${i} is about question ${i}: how scale, data and research method relate, and why experiment number ${i} came out differently from what everyone expected it to show.</p>\n</details>\n\n`,
+    );
+  }
+  parts.push("**说话人0：** 最后一段译文。\n\n<details>\n<summary>View/Hide Original English</summary>\n<p class=\"english-text\">The very last passage.</p>\n</details>\n");
+  return parts.join("");
+}
+
+// GBK bytes of 标题 and 中文内容, written by hand: Node can decode GBK but not encode it.
+const GBK_TITLE = [0xb1, 0xea, 0xcc, 0xe2];
+const GBK_BODY = [0xd6, 0xd0, 0xce, 0xc4, 0xc4, 0xda, 0xc8, 0xdd];
+
+/** The recoverable posts, with the exact `line:rule` diagnostics each must get (undefined: no errors, others unchecked). */
+const RECOVERABLE: Record<string, { text: string | Buffer; diagnostics?: string[] }> = {
+  "hostile-classic.md": { text: HOSTILE_CLASSIC },
+  "hostile-markdown.md": { text: HOSTILE_MARKDOWN },
+  "huge.md": { text: "", diagnostics: [] }, // filled in before() to keep the module cheap to import
+  "only-front-matter.md": { text: fm("只有元数据"), diagnostics: [] },
+  "only-front-matter-no-newline.md": { text: fm("没有换行").trimEnd(), diagnostics: [] },
+  "only-close-tags.md": { text: `${fm("只有闭合标签")}</details>\n</details>\n\n</details>\n`, diagnostics: ["5:details-stray-close", "6:details-stray-close", "8:details-stray-close"] },
+  "four-dash-fence.md": {
+    text: "----\ntitle: 四个横线\ndate: '2025-01-05'\n----\n**甲：** 四横线正文。\n\n<details>\n<summary>Original English</summary>\n\nFour dashes body.\n</details>\n",
+    diagnostics: ["1:frontmatter-fence", "4:frontmatter-fence"],
+  },
+  "crlf.md": {
+    // Line 12 is a stray close: its reported line proves CRLF files are counted like LF ones.
+    text: `${fm("回车换行")}**甲：** 回车换行正文。\r\n\r\n<details>\r\n<summary>Original English</summary>\r\n\r\nCRLF body.\r\n</details>\r\n</details>\r\n`.replace(/(?<!\r)\n/g, "\r\n"),
+    diagnostics: ["12:details-stray-close"],
+  },
+  "utf8-bom.md": { text: `\uFEFF${fm("带BOM")}**甲：** BOM 正文。\n\n<details>\n<summary>Original English</summary>\n\nBOM body.\n</details>\n`, diagnostics: [] },
+};
+
+/** The broken posts, with the one `line:rule` error each must get. */
+const BROKEN: Record<string, { bytes: Buffer; diagnostics: string[] }> = {
+  "empty.md": { bytes: Buffer.alloc(0), diagnostics: ["1:file-empty"] },
+  // A PNG's first bytes: NULs and high bytes, as an image saved with the wrong extension has.
+  "binary.md": { bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8, 0x00, 0x10]), diagnostics: ["1:file-binary"] },
+  "gbk.md": {
+    bytes: Buffer.concat([Buffer.from("---\ntitle: "), Buffer.from(GBK_TITLE), Buffer.from("\ndate: '2025-01-01'\n---\n"), Buffer.from(GBK_BODY), Buffer.from("\n")]),
+    diagnostics: ["1:file-encoding"],
+  },
+  // UTF-16 is text in another encoding, not a binary file: the fix is "save as UTF-8", not "remove it".
+  "utf16.md": { bytes: Buffer.from(`\uFEFF${fm("十六位")}${BODY}`, "utf16le"), diagnostics: ["1:file-encoding"] },
+  "a/same.md": { bytes: Buffer.from(fm("甲") + BODY), diagnostics: [] },
+  "b/same.md": { bytes: Buffer.from(fm("乙") + BODY), diagnostics: ["1:slug-duplicate"] },
+  "javascript-source.md": { bytes: Buffer.from(fm("坏来源", "source: 'javascript:alert(1)'\n") + BODY), diagnostics: ["4:value-invalid"] },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Running and reading the tools
+
+/** Like helpers.runScript, with a time limit so a hang fails the test instead of blocking it. */
+function run(script: string, args: readonly string[], timeoutMs = 60_000): RunResult & { ms: number } {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", script), ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, INIT_CWD: root, NO_SEARCH: "1" },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: timeoutMs,
+    killSignal: "SIGKILL",
+  });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started };
+}
+
+interface Diagnostic {
+  file: string;
+  line: number;
+  severity: string;
+  rule: string;
+  message: string;
+}
+
+/** The `path:line:col severity rule-id message` lines of a text report, with paths relative to `dir`. */
+function diagnosticsOf(output: string, dir: string): Diagnostic[] {
+  return [...output.matchAll(/^(.+?):(\d+):\d+ (error|warning) ([a-z0-9-]+) (.*)$/gm)].map((m) => ({
+    file: path.relative(dir, path.resolve(root, m[1]!)).split(path.sep).join("/"),
+    line: Number(m[2]),
+    severity: m[3]!,
+    rule: m[4]!,
+    message: m[5]!,
+  }));
+}
+
+const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
+
+/** Every file under `dir`, relative, with `/`. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join((e as { parentPath?: string }).parentPath ?? e.path, e.name)).split(path.sep).join("/"));
+}
+
+const URL_ATTRIBUTES = ["href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset", "srcdoc", "background"];
+const FORBIDDEN_ELEMENTS = ["iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "style", "math"];
+
+/** Everything in one HTML document that could run code or restyle the page, described; [] when safe. */
+function unsafeParts(html: string): string[] {
+  const problems: string[] = [];
+  const doc = parse(html, { comment: false });
+  const scripts = doc.querySelectorAll("script");
+  const allowed = scripts.filter((s) => {
+    const type = s.getAttribute("type");
+    const src = s.getAttribute("src");
+    if (type === "application/ld+json" && src === undefined) return !s.innerHTML.includes("<");
+    return src !== undefined && src.startsWith("/assets/") && s.innerHTML.trim() === "";
+  });
+  for (const s of scripts.filter((x) => !allowed.includes(x))) problems.push(`script: ${s.outerHTML.slice(0, 100)}`);
+  // The parser may read malformed markup differently from a browser: count the raw openings too.
+  const rawScripts = (html.match(/<script\b/gi) ?? []).length;
+  if (rawScripts !== allowed.length) problems.push(`${rawScripts} '<script' in the source, ${allowed.length} allowed script elements`);
+  // A '</script>' inside JSON-LD ends the element early and lets the rest be read as HTML.
+  const rawCloses = (html.match(/<\/script\b/gi) ?? []).length;
+  if (rawCloses !== allowed.length) problems.push(`${rawCloses} '</script' in the source, ${allowed.length} allowed script elements`);
+  for (const tag of FORBIDDEN_ELEMENTS) {
+    for (const el of doc.querySelectorAll(tag)) problems.push(`<${tag}>: ${el.outerHTML.slice(0, 100)}`);
+    if (new RegExp(`<${tag}[\\s/>]`, "i").test(html) && doc.querySelectorAll(tag).length === 0) problems.push(`raw '<${tag}' in the source`);
+  }
+  if (/<meta[^>]+http-equiv\s*=\s*["']?refresh/i.test(html)) problems.push("meta refresh");
+  for (const el of doc.querySelectorAll("*")) {
+    for (const [name, value] of Object.entries(el.attributes)) {
+      const lower = name.toLowerCase();
+      if (lower.startsWith("on")) problems.push(`<${el.rawTagName} ${name}="${value.slice(0, 40)}">`);
+      // Browsers ignore whitespace and control characters inside the scheme.
+      const url = value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
+      if (URL_ATTRIBUTES.includes(lower) && /^(javascript|vbscript|data):/.test(url)) problems.push(`<${el.rawTagName} ${name}="${value.slice(0, 60)}">`);
+    }
+  }
+  // Inline styles in the transcript come only from post text (the templates put none there).
+  for (const el of doc.querySelectorAll(".transcript [style], .post-header [style]")) problems.push(`style attribute on <${el.rawTagName}>`);
+  return problems;
+}
+
+/** Character references that reached the reader as text: markup escaped twice. */
+const LITERAL_ENTITY = /&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i;
+
+const page = (url: string): HTMLElement => parse(readFileSync(path.join(site, url, "index.html"), "utf8"));
+
+// ---------------------------------------------------------------------------------------------
+
+let checkGood: RunResult;
+let checkBad: RunResult;
+let buildGood: RunResult & { ms: number };
+let buildBad: RunResult;
+
+before(() => {
+  RECOVERABLE["huge.md"]!.text = hugePost();
+  mkdirSync(good);
+  for (const [name, { text }] of Object.entries(RECOVERABLE)) writeFileSync(path.join(good, name), text);
+  for (const [name, { bytes }] of Object.entries(BROKEN)) {
+    mkdirSync(path.dirname(path.join(bad, name)), { recursive: true });
+    writeFileSync(path.join(bad, name), bytes);
+  }
+  checkGood = run("check.ts", [good]);
+  checkBad = run("check.ts", [bad]);
+  buildGood = run("build.ts", [`--input=${good}`, `--output=${site}`], 2 * BUILD_BUDGET_MS);
+  buildBad = run("build.ts", [`--input=${bad}`, `--output=${refused}`]);
+});
+
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+test("the fixtures are what they claim: 10 MB of turns, real GBK, UTF-16 with a BOM", () => {
+  assert.ok(Buffer.byteLength(RECOVERABLE["huge.md"]!.text) > 10 * 1024 * 1024);
+  assert.equal(new TextDecoder("gbk").decode(BROKEN["gbk.md"]!.bytes), "---\ntitle: 标题\ndate: '2025-01-01'\n---\n中文内容\n");
+  assert.deepEqual([...BROKEN["utf16.md"]!.bytes.subarray(0, 2)], [0xff, 0xfe]);
+});
+
+test("no run prints a stack trace", () => {
+  for (const [what, r] of [["check recoverable/", checkGood], ["check broken/", checkBad], ["build recoverable/", buildGood], ["build broken/", buildBad]] as const) {
+    assert.doesNotMatch(r.stdout + r.stderr, STACK_TRACE, `${what} printed a stack trace:\n${(r.stdout + r.stderr).slice(0, 3000)}`);
+  }
+});
+
+test("broken files: check and build each report the exact rule and line, exit 1, and write nothing", () => {
+  assert.equal(checkBad.status, 1, checkBad.stdout + checkBad.stderr);
+  assert.equal(buildBad.status, 1, buildBad.stderr);
+  assert.match(buildBad.stderr, /build stopped: fix the errors above/);
+  assert.ok(!existsSync(refused), "a refused build creates no output folder");
+  assert.deepEqual(readdirSync(tmp).filter((n) => n.includes("-staging-")), [], "no staging folder left behind");
+  // Compared as one object per tool, so a failure lists every file that is wrong, not just the first.
+  const expected = Object.fromEntries(Object.entries(BROKEN).map(([name, { diagnostics }]) => [name, diagnostics.map((d) => d.replace(":", ":error "))]));
+  for (const [what, output] of [["check", checkBad.stdout], ["build", buildBad.stderr]] as const) {
+    const diags = diagnosticsOf(output, bad);
+    const got = Object.fromEntries(Object.keys(BROKEN).map((name) => [name, diags.filter((d) => d.file === name).map((d) => `${d.line}:${d.severity} ${d.rule}`)]));
+    assert.deepEqual(got, expected, `${what}: line:severity rule per file`);
+  }
+  const duplicate = diagnosticsOf(checkBad.stdout, bad).find((d) => d.rule === "slug-duplicate");
+  assert.match(duplicate?.message ?? "", /a\/same\.md/, "the duplicate names the other file");
+});
+
+test("recoverable posts: check passes with exactly the expected warnings, and the build succeeds", () => {
+  assert.equal(checkGood.status, 0, checkGood.stdout.slice(-3000) + checkGood.stderr);
+  assert.equal(buildGood.status, 0, buildGood.stderr.slice(-3000));
+  const diags = diagnosticsOf(checkGood.stdout, good);
+  assert.deepEqual(diags.filter((d) => d.severity === "error"), []);
+  const checked = Object.entries(RECOVERABLE).filter(([, { diagnostics }]) => diagnostics !== undefined);
+  const got = Object.fromEntries(checked.map(([name]) => [name, diags.filter((d) => d.file === name).map((d) => `${d.line}:${d.rule}`)]));
+  assert.deepEqual(got, Object.fromEntries(checked.map(([name, { diagnostics }]) => [name, diagnostics])));
+});
+
+test("the 10 MB post builds within the time budget, with every turn and the last words", (t) => {
+  t.diagnostic(`build of recoverable/ (10 MB post included): ${(buildGood.ms / 1000).toFixed(1)} s`);
+  assert.equal(buildGood.status, 0, buildGood.stderr.slice(-3000));
+  assert.ok(buildGood.ms < BUILD_BUDGET_MS, `the build took ${(buildGood.ms / 1000).toFixed(1)} s`);
+  const html = readFileSync(path.join(site, "posts/huge/index.html"), "utf8");
+  // Counting with a regex: a DOM of 20 MB would cost more time than the build.
+  assert.equal((html.match(/<details\b[^>]*class="[^"]*\boriginal\b/g) ?? []).length, HUGE_TURNS + 1, "one original per turn");
+  assert.ok(html.includes(`第${HUGE_TURNS - 1}段译文`) && html.includes(`experiment number ${HUGE_TURNS - 1} came out`), "the last numbered turn is there");
+  assert.ok(html.includes("最后一段译文") && html.includes("The very last passage."), "the final turn is there");
+});
+
+test("no page of the site carries a script, handler, frame, style or javascript: URL from a post", () => {
+  const htmlFiles = filesUnder(site).filter((f) => f.endsWith(".html"));
+  assert.ok(htmlFiles.length > 5);
+  const problems = htmlFiles.filter((f) => f !== "posts/huge/index.html").flatMap((f) => unsafeParts(readFileSync(path.join(site, f), "utf8")).map((p) => `${f}: ${p}`));
+  assert.deepEqual(problems, []);
+});
+
+test("the safety scan flags what it must, so the sweep above cannot pass vacuously", () => {
+  for (const bad of ['<p onclick="x()">a</p>', "<script>alert(1)</script>", '<script type="application/ld+json">{"a":"</script>"}</script>', '<a href=" jAvAscript:alert(1)">x</a>', '<a href="&#106;avascript:alert(1)">x</a>', "<iframe src=x></iframe>", "<style>p{}</style>", '<img src="data:text/html,x">', '<script src="https://evil.example/x.js"></script>', '<div class="transcript"><i style="color:red">x</i></div>']) {
+    assert.notDeepEqual(unsafeParts(`<html><body>${bad}</body></html>`), [], bad);
+  }
+  assert.deepEqual(unsafeParts('<html><head><script type="application/ld+json">{"a":"\\u003c"}</script><script src="/assets/site.js"></script></head><body><a href="/x/">x</a></body></html>'), []);
+});
+
+test("feeds stay well-formed and carry no markup from posts", () => {
+  const atom = readFileSync(path.join(site, "feed.xml"), "utf8");
+  assert.equal(XMLValidator.validate(atom), true, "feed.xml is well-formed XML");
+  assert.doesNotMatch(atom, /<(script|img|svg|iframe|style|a)\b/i, "post markup is escaped in the Atom feed");
+  const json = JSON.parse(readFileSync(path.join(site, "feed.json"), "utf8")) as { items: Array<Record<string, unknown>> };
+  for (const item of json.items) {
+    for (const key of ["content_html", "summary_html"]) {
+      const html = item[key];
+      if (typeof html === "string") assert.deepEqual(unsafeParts(html), [], `${String(item.id)} ${key}`);
+    }
+  }
+});
+
+test("no page shows markup escaped twice (a literal &quot; or &lt; in its title, meta tags or text)", () => {
+  // No post here has a character reference in its visible text, so any on a page is a double escape.
+  const problems: string[] = [];
+  for (const f of filesUnder(site).filter((x) => x.endsWith(".html") && x !== "posts/huge/index.html")) {
+    const doc = parse(readFileSync(path.join(site, f), "utf8"));
+    const texts = [["<title>", doc.querySelector("title")?.text ?? ""], ["body", doc.querySelector("body")?.text ?? ""], ...doc.querySelectorAll("meta[content]").map((m) => [`meta ${m.getAttribute("name") ?? m.getAttribute("property")}`, m.getAttribute("content") ?? ""])];
+    for (const [where, text] of texts) {
+      const m = LITERAL_ENTITY.exec(text!);
+      if (m) problems.push(`${f} ${where}: …${text!.slice(Math.max(0, m.index - 30), m.index + 30).replace(/\s+/g, " ")}…`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test("hostile posts keep their words: titles shown as text, no words outside tags lost", () => {
+  const classic = page("posts/hostile-classic");
+  // DESIGN: removed tags keep their words, so the heading reads as the author typed it, minus the markup.
+  assert.equal(classic.querySelector(".section-title")?.text.trim(), '小节 alert("h")');
+  assert.equal(classic.querySelector("h1")?.text.trim(), '<script>alert("t")</script><img src=x onerror=alert(1)> 标题 <iframe src="https://evil.example"></iframe>', "the title is escaped, not parsed");
+  const markdown = page("posts/hostile-markdown");
+  const text = `${classic.querySelector("main")?.text ?? ""}\n${markdown.querySelector("main")?.text ?? ""}`;
+  const lost = KEPT_WORDS.filter((w) => !text.includes(w));
+  assert.deepEqual(lost, [], "words lost by sanitizing");
+  const source = classic.querySelector(".meta-source")?.getAttribute("href");
+  assert.equal(source, 'https://example.org/"><script>alert(9)</script>', "the source URL is one attribute value");
+});
+
+test("a <script> block inside an original does not end the original: its English stays English", () => {
+  // Its `</script>` line is a real closing tag of the `<script>` two lines up, not a corrupted `</details>`.
+  const doc = page("posts/hostile-markdown");
+  const fourth = doc.querySelectorAll("p").find((p) => p.text.includes("Fourth paragraph"));
+  assert.ok(fourth, "the paragraph is on the page");
+  assert.ok(fourth.closest("details.original"), "the English paragraph after the script block is inside the original, not a translation");
+});
+
+test("edge-case posts build into their pages with their text", () => {
+  assert.equal(page("posts/only-front-matter").querySelector("h1")?.text.trim(), "只有元数据");
+  assert.equal(page("posts/only-front-matter-no-newline").querySelector("h1")?.text.trim(), "没有换行");
+  const closeOnly = page("posts/only-close-tags");
+  assert.equal(closeOnly.querySelectorAll(".turn").length, 0);
+  assert.doesNotMatch(closeOnly.querySelector("main")?.text ?? "", /details/, "stray closing tags are not shown as text");
+  const fence = page("posts/four-dash-fence");
+  assert.equal(fence.querySelector("h1")?.text.trim(), "四个横线");
+  assert.match(fence.querySelector("main")?.text ?? "", /四横线正文[\s\S]*Four dashes body\./);
+  const crlf = readFileSync(path.join(site, "posts/crlf/index.html"), "utf8");
+  assert.ok(!crlf.includes("\r"), "no carriage returns reach the page");
+  assert.match(parse(crlf).querySelector("main")?.text ?? "", /回车换行正文[\s\S]*CRLF body\./);
+  const bom = page("posts/utf8-bom");
+  assert.equal(bom.querySelector("h1")?.text.trim(), "带BOM");
+});

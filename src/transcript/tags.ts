@@ -27,12 +27,19 @@ export function isPOpen(s: string, pos: number): boolean {
 }
 
 /** Inline closing tags that may legitimately start a line inside an original; anything else there is a corrupted `</details>`. */
-const KNOWN_CLOSE = new Set(["p", "summary", "b", "i", "u", "em", "strong", "font", "span", "a", "br", "sub", "sup", "small", "mark", "code", "div", "h2", "h3", "h4"]);
+// Well-formed closing tags of real HTML elements are never a corrupted `</details>` (a `</script>`
+// line inside an original must not end it); `</text>`, `</tought>`, `</sdetails>` are not on this list.
+const KNOWN_CLOSE = new Set([
+  "p", "summary", "b", "i", "u", "s", "em", "strong", "font", "span", "a", "br", "sub", "sup", "small", "big", "mark", "code", "kbd", "tt",
+  "div", "h1", "h2", "h3", "h4", "h5", "h6", "q", "cite", "abbr", "del", "ins", "strike", "center", "pre", "blockquote", "ul", "ol", "li",
+  "table", "tr", "td", "th", "section", "article", "header", "footer", "nav", "aside", "figure", "figcaption", "label", "button", "select",
+  "option", "form", "textarea", "script", "style", "noscript", "iframe", "object", "svg", "math", "video", "audio", "title",
+]);
 
 /** A well-formed closing tag of an inline element (`</b>`, `</p>`…) at `pos`. */
 export function isKnownCloseTag(s: string, pos: number): boolean {
   const gt = s.indexOf(">", pos);
-  if (gt < 0 || gt - pos > 10) return false;
+  if (gt < 0 || gt - pos > 14) return false;
   return KNOWN_CLOSE.has(s.slice(pos + 2, gt).trim().toLowerCase());
 }
 

@@ -267,13 +267,3 @@ describe("corpus: originals", () => {
     assert.ok(turns.every((t) => t.original?.lang === "zh-CN"));
   });
 });
-
-describe("corpus: speed", () => {
-  it("parses the whole corpus well under a second", () => {
-    const texts = corpusFiles().map((n) => splitFrontMatter(readCorpus(n)));
-    const t0 = performance.now();
-    for (const { body, lineOffset } of texts) parseTranscript(body, { lineOffset });
-    const ms = performance.now() - t0;
-    assert.ok(ms < 800, `took ${ms.toFixed(0)} ms`);
-  });
-});

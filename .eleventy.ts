@@ -5,6 +5,7 @@ import { optionsFromEnv } from "./src/options.js";
 import { contentPlugin } from "./src/eleventy/content-plugin.js";
 import { filtersPlugin } from "./src/eleventy/filters-plugin.js";
 import { layoutPlugin } from "./src/eleventy/layout-plugin.js";
+import { directWritePlugin } from "./src/eleventy/direct-write-plugin.js";
 import type { EleventyConfig } from "./src/eleventy/types.js";
 
 export default function (eleventyConfig: EleventyConfig): void {
@@ -13,6 +14,8 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(contentPlugin, { ...options, perPage: site.postsPerPage });
   eleventyConfig.addPlugin(filtersPlugin, { siteUrl: options.siteUrl });
   eleventyConfig.addPlugin(HtmlBasePlugin);
+  // Last: it writes the final HTML, after every other transform.
+  if (options.directWrite) eleventyConfig.addPlugin(directWritePlugin);
 }
 
 export const config = {

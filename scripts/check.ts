@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const strict = values.strict ?? false;
-  const { diagnostics, fileCount } = await loadContent(targets);
+  const { diagnostics, fileCount } = await loadContent(targets, { transcripts: "check" });
   console.log(formatReport(diagnostics, summarize(diagnostics, fileCount), format, strict));
   return isFailing(diagnostics, strict) ? 1 : 0;
 }

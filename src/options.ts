@@ -15,6 +15,8 @@ export interface Options {
   dev: boolean;
   /** The site's origin for absolute URLs (feeds, sitemap, canonical links). */
   siteUrl: string;
+  /** Write each page as soon as it is rendered (production builds; see direct-write-plugin). */
+  directWrite: boolean;
 }
 
 /** Defaults, overridden by `_data/site.json` and the environment. */
@@ -23,9 +25,10 @@ export const defaults = {
   drafts: "publish",
   dev: false,
   siteUrl: "https://example.github.io",
+  directWrite: false,
 } satisfies Options;
 
-/** Options from the environment: TRANSCRIPTS_INPUT, TRANSCRIPTS_DRAFTS, SITE_URL, ELEVENTY_RUN_MODE (set by Eleventy). */
+/** Options from the environment: TRANSCRIPTS_INPUT, TRANSCRIPTS_DRAFTS, TRANSCRIPTS_DIRECT_WRITE, SITE_URL, ELEVENTY_RUN_MODE (set by Eleventy). */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, site: { drafts?: string; url?: string } = {}): Options {
   const drafts = env.TRANSCRIPTS_DRAFTS ?? site.drafts ?? defaults.drafts;
   if (drafts !== "publish" && drafts !== "hide") throw new Error(`drafts must be 'publish' or 'hide', not '${drafts}' (_data/site.json or TRANSCRIPTS_DRAFTS)`);
@@ -34,5 +37,6 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, site: { dra
     drafts,
     dev: env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch",
     siteUrl: env.SITE_URL || site.url || defaults.siteUrl,
+    directWrite: env.TRANSCRIPTS_DIRECT_WRITE === "1",
   };
 }

@@ -2,11 +2,12 @@
  * The production build: check every post, render the site with Eleventy into a staging folder,
  * then swap it in. Nothing is written over the previous site unless every step succeeded.
  */
+import { cp } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
-import { isFailing, type Diagnostic } from "../diagnostics.js";
-import { loadContent } from "../content/load.js";
+import { isFailing, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { loadContent, takeLazyDiagnostics } from "../content/load.js";
 import { formatSummary, formatText, summarize } from "../check/report.js";
 import { createStaging, discardStaging, swapIn } from "./staging.js";
 
@@ -41,28 +42,46 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { log } = options;
   // The Eleventy config reads the content folder from the environment, like the dev server does.
   process.env.TRANSCRIPTS_INPUT = options.input;
-  const content = await loadContent([options.input]);
-  reportDiagnostics(content.diagnostics, content.fileCount, options.strict, log);
+  // Pages go to disk as they are rendered, not held until the end (see direct-write-plugin).
+  process.env.TRANSCRIPTS_DIRECT_WRITE = "1";
+  // Front matter first, for every file: an error stops the build before anything is rendered.
+  // Transcripts are parsed as their pages render (once each), and their warnings reported after.
+  takeLazyDiagnostics();
+  const content = await loadContent([options.input], { transcripts: "lazy" });
   if (isFailing(content.diagnostics, options.strict)) {
+    reportDiagnostics(content.diagnostics, content.fileCount, options.strict, log);
     log(`build stopped: fix the errors above; ${path.relative(process.cwd(), options.output) || options.output} was not changed.`);
     return { ok: false, diagnostics: content.diagnostics, posts: content.posts.length };
   }
 
   const staging = await createStaging(options.output);
+  let diagnostics = content.diagnostics;
   try {
     const elev = new Eleventy(path.join(projectRoot, "pages"), staging, {
       configPath: path.join(projectRoot, ".eleventy.ts"),
       pathPrefix: options.pathPrefix,
       quietMode: true,
     });
+    elev.setDryRun(true);
+    // Its closing "Wrote 0 files" would mislead (dry run: our plugin writes); warnings and errors still show.
+    elev.logger.overrideLogger({ log: () => {}, info: () => {}, warn: (...a: unknown[]) => console.warn(...a), error: (...a: unknown[]) => console.error(...a) });
     await elev.write();
+    // Dry-run Eleventy copies nothing: the static assets are copied here.
+    await cp(path.join(projectRoot, "assets"), path.join(staging, "assets"), { recursive: true });
+    diagnostics = sortDiagnostics([...content.diagnostics, ...takeLazyDiagnostics()]);
+    reportDiagnostics(diagnostics, content.fileCount, options.strict, log);
+    if (isFailing(diagnostics, options.strict)) {
+      await discardStaging(staging);
+      log(`build stopped: --strict fails on the warnings above; ${path.relative(process.cwd(), options.output) || options.output} was not changed.`);
+      return { ok: false, diagnostics, posts: content.posts.length };
+    }
     await swapIn(staging, options.output);
   } catch (e) {
     await discardStaging(staging);
     throw e;
   }
   log(`built ${content.posts.length} posts into ${path.relative(process.cwd(), options.output) || options.output}`);
-  return { ok: true, diagnostics: content.diagnostics, posts: content.posts.length };
+  return { ok: true, diagnostics, posts: content.posts.length };
 }
 
 function reportDiagnostics(diags: readonly Diagnostic[], files: number, strict: boolean, log: (line: string) => void): void {

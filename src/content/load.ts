@@ -3,6 +3,7 @@
  * All problems of all files are collected before anything is rendered. Results are cached per file
  * (by size and modification time) so the dev server re-reads only what changed.
  */
+import { readFileSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { inFile, sortDiagnostics, type Diagnostic, type LocalDiagnostic } from "../diagnostics.js";
@@ -20,10 +21,18 @@ export interface LoadedContent {
   fileCount: number;
 }
 
+/**
+ * What to do with transcripts: `keep` parses them now and keeps the models (dev server, tests);
+ * `check` parses them for their diagnostics and drops the models (`npm run check`); `lazy` parses
+ * each one when its page first asks for it and keeps only the latest (production builds: an archive's
+ * models do not fit in memory together, and each body is still parsed once).
+ */
+export type TranscriptMode = "keep" | "check" | "lazy";
+
 /** How to read a folder. */
 export interface LoadOptions {
-  /** Parse transcripts too (the build and `check` do; a front-matter-only pass may not). Default true. */
-  transcripts?: boolean;
+  /** Default `keep`. */
+  transcripts?: TranscriptMode;
   /** How file paths appear in diagnostics: relative to this folder. Default: the working directory. */
   displayBase?: string;
 }
@@ -33,7 +42,7 @@ interface FileResult {
   diagnostics: LocalDiagnostic[];
 }
 
-const cache = new Map<string, { size: number; mtimeMs: number; transcripts: boolean; result: FileResult }>();
+const cache = new Map<string, { size: number; mtimeMs: number; transcripts: TranscriptMode; result: FileResult }>();
 const decoder = new TextDecoder("utf-8", { fatal: true });
 const READ_CONCURRENCY = 32;
 
@@ -56,7 +65,7 @@ export async function listPostFiles(target: string): Promise<string[]> {
 
 /** Read and check every post under the given files or folders. */
 export async function loadContent(targets: readonly string[], options: LoadOptions = {}): Promise<LoadedContent> {
-  const transcripts = options.transcripts ?? true;
+  const transcripts = options.transcripts ?? "keep";
   const displayBase = options.displayBase ?? process.cwd();
   const perTarget = await Promise.all(targets.map(async (t) => ({ root: t, files: await listPostFiles(t) })));
   const jobs = perTarget.flatMap(({ root, files }) => files.map((file) => ({ root, file })));
@@ -66,7 +75,7 @@ export async function loadContent(targets: readonly string[], options: LoadOptio
     while (next < jobs.length) {
       const i = next++;
       const job = jobs[i]!;
-      results[i] = await loadFile(job.file, job.root, transcripts);
+      results[i] = await loadFile(job.file, job.root, transcripts, displayPath(job.file, displayBase));
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, jobs.length) }, worker));
@@ -98,41 +107,76 @@ export async function loadContent(targets: readonly string[], options: LoadOptio
   return { posts, diagnostics: sortDiagnostics(diagnostics), fileCount: jobs.length };
 }
 
-async function loadFile(file: string, root: string, transcripts: boolean): Promise<FileResult> {
+async function loadFile(file: string, root: string, transcripts: TranscriptMode, display: string): Promise<FileResult> {
   const info = await stat(file);
   const cached = cache.get(file);
   if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs && cached.transcripts === transcripts) return cached.result;
-  const result = parseFile(await readFile(file), file, root, transcripts);
+  const result = parseFile(await readFile(file), file, root, transcripts, display);
   cache.set(file, { size: info.size, mtimeMs: info.mtimeMs, transcripts, result });
   return result;
 }
 
-/** Decode, split, validate and parse one file's bytes. Pure apart from the path arithmetic. */
-export function parseFile(bytes: Uint8Array, file: string, root: string, transcripts = true): FileResult {
+/** Decode, split, validate and parse one file's bytes. Pure apart from the path arithmetic (and, in `lazy` mode, the later read). */
+export function parseFile(bytes: Uint8Array, file: string, root: string, transcripts: TranscriptMode = "keep", display = file): FileResult {
   const at1 = (rule: string, message: string): FileResult => ({ post: undefined, diagnostics: [{ line: 1, col: 1, severity: "error", rule, message }] });
   if (bytes.length === 0) return at1("file-empty", "the file is empty. Add front matter (title, date) and the transcript, or delete the file.");
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return at1("file-encoding", "the file is UTF-16 (it starts with a UTF-16 byte-order mark). Save it as UTF-8.");
   }
   if (bytes.includes(0)) return at1("file-binary", "the file is not text (it contains NUL bytes). Remove it from the content folder.");
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return at1("file-encoding", "the file is not valid UTF-8 (it may be GBK or UTF-16). Save it as UTF-8.");
-  }
+  const text = decode(bytes);
+  if (text === undefined) return at1("file-encoding", "the file is not valid UTF-8 (it may be GBK or UTF-16). Save it as UTF-8.");
   const fm = readFrontMatter(text);
   const diagnostics = [...fm.diagnostics];
   if (!fm.data) return { post: undefined, diagnostics };
   const rel = path.relative(root === file ? path.dirname(file) : root, file).split(path.sep).join("/");
   const slug = path.basename(file, ".md");
-  let transcript: Post["transcript"] = { sections: [] };
-  if (transcripts) {
+  // A deep copy: strings sliced from the file's text would keep the whole text alive for as long as the post lives.
+  const post: Post = { ...structuredClone(fm.data), slug, sourcePath: rel, extra: structuredClone(fm.extra), transcript: EMPTY };
+  if (transcripts === "lazy") {
+    Object.defineProperty(post, "transcript", { get: () => lazyTranscript(file, display), enumerable: false, configurable: true });
+  } else {
     const parsed = parseTranscript(fm.body, { lineOffset: fm.bodyLineOffset });
-    transcript = parsed.transcript;
+    if (transcripts === "keep") post.transcript = parsed.transcript;
     diagnostics.push(...parsed.diagnostics);
   }
-  return { post: { ...fm.data, slug, sourcePath: rel, extra: fm.extra, transcript }, diagnostics };
+  return { post, diagnostics };
+}
+
+const EMPTY: Post["transcript"] = Object.freeze({ sections: [] }) as Post["transcript"];
+
+function decode(bytes: Uint8Array): string | undefined {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+// The one transcript a lazy build holds: a page asks for it several times while it renders.
+let slot: { file: string; transcript: Post["transcript"] } | undefined;
+const reported = new Set<string>();
+const lazyDiagnostics: Diagnostic[] = [];
+
+function lazyTranscript(file: string, display: string): Post["transcript"] {
+  if (slot?.file === file) return slot.transcript;
+  const text = decode(readFileSync(file)) ?? "";
+  const fm = readFrontMatter(text);
+  const parsed = parseTranscript(fm.body, { lineOffset: fm.bodyLineOffset });
+  if (!reported.has(file)) {
+    reported.add(file);
+    lazyDiagnostics.push(...inFile(display, parsed.diagnostics));
+  }
+  slot = { file, transcript: parsed.transcript };
+  return parsed.transcript;
+}
+
+/** Diagnostics of the transcripts parsed lazily since the last call, sorted; clears them. */
+export function takeLazyDiagnostics(): Diagnostic[] {
+  const taken = sortDiagnostics(lazyDiagnostics.splice(0));
+  reported.clear();
+  slot = undefined;
+  return taken;
 }
 
 function displayPath(file: string, base: string): string {

@@ -33,7 +33,8 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
   // The dev server keeps the last model: an edit to a transcript's text re-renders only its page.
   let last: SiteModel | undefined;
   eleventyConfig.addGlobalData("archive", async (): Promise<Archive> => {
-    const { posts, diagnostics } = await loadContent([options.contentDir]);
+    // Production builds parse each transcript when its page renders; the dev server keeps them for quick rebuilds.
+    const { posts, diagnostics } = await loadContent([options.contentDir], { transcripts: options.dev ? "keep" : "lazy" });
     if (isFailing(diagnostics, false)) {
       const errors = diagnostics.filter((d) => d.severity === "error");
       // The build script reports everything before Eleventy starts; this path is the dev server's.

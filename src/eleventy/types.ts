@@ -22,6 +22,7 @@ export interface EleventyConfig {
   setServerOptions(options: Record<string, unknown>): void;
   setDataDeepMerge(on: boolean): void;
   on(event: string, handler: (...args: never[]) => unknown): void;
+  addTransform(name: string, fn: (this: { outputPath?: string | false }, content: string) => string | Promise<string>): void;
   /** Eleventy's own path prefix (`--pathprefix`). */
   pathPrefix?: string;
 }

@@ -19,6 +19,9 @@ declare module "@11ty/eleventy" {
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
     setIncrementalBuild(on: boolean): void;
+    setDryRun(on: boolean): void;
+    /** Eleventy's console logger; `overrideLogger` replaces the console it writes to. */
+    readonly logger: { overrideLogger(logger: Pick<Console, "log" | "info" | "warn" | "error">): void };
   }
 
   /** The HTML `<base>` plugin that applies the path prefix to every URL in HTML output. */

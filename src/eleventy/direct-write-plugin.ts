@@ -1,0 +1,33 @@
+/**
+ * Eleventy plugin for production builds: writes each page to disk as soon as it is rendered.
+ *
+ * Eleventy keeps every page's final HTML until the build ends (in a per-page render cache and in
+ * the list `write()` returns); for an archive of 9,000 transcripts that is gigabytes. This last
+ * transform writes the page itself and hands Eleventy a one-character placeholder, and the build
+ * runs Eleventy in dry-run mode so the placeholder is never written. Transforms that must see the
+ * final HTML (the path-prefix rewriting of the HTML base plugin) run before it.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { heapGovernor } from "../build/memory.js";
+import type { EleventyConfig } from "./types.js";
+
+/** Register the writing transform (use with `Eleventy#setDryRun(true)`). */
+export function directWritePlugin(eleventyConfig: EleventyConfig): void {
+  const made = new Set<string>();
+  // Each page is garbage once written; collecting as the build goes keeps its peak near its live size.
+  const tick = heapGovernor();
+  eleventyConfig.addTransform("transcripts/direct-write", async function (this: { outputPath?: string | false }, content: string): Promise<string> {
+    const out = this.outputPath;
+    if (typeof out !== "string" || !out) return content;
+    const dir = path.dirname(out);
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
+    await writeFile(out, content);
+    tick();
+    // Not empty: Eleventy warns about transforms that return nothing.
+    return " ";
+  });
+}

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { inFile, sortDiagnostics, type Diagnostic, type LocalDiagnostic } from "../diagnostics.js";
-import { readFrontMatter } from "../frontmatter/read.js";
+import { bodyOf, readFrontMatter } from "../frontmatter/read.js";
 import { parseTranscript } from "../transcript/parse.js";
 import type { Post } from "./post.js";
 
@@ -160,9 +160,9 @@ const lazyDiagnostics: Diagnostic[] = [];
 
 function lazyTranscript(file: string, display: string): Post["transcript"] {
   if (slot?.file === file) return slot.transcript;
-  const text = decode(readFileSync(file)) ?? "";
-  const fm = readFrontMatter(text);
-  const parsed = parseTranscript(fm.body, { lineOffset: fm.bodyLineOffset });
+  // The front matter was checked when the folder was loaded: only the body is needed now.
+  const { body, bodyLineOffset } = bodyOf(decode(readFileSync(file)) ?? "");
+  const parsed = parseTranscript(body, { lineOffset: bodyLineOffset });
   if (!reported.has(file)) {
     reported.add(file);
     lazyDiagnostics.push(...inFile(display, parsed.diagnostics));

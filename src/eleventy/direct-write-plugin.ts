@@ -12,11 +12,19 @@ import path from "node:path";
 import { heapGovernor } from "../build/memory.js";
 import type { EleventyConfig } from "./types.js";
 
+/** Writes in flight at most: rendering goes on while pages are written, but never far ahead. */
+const MAX_PENDING = 32;
+
 /** Register the writing transform (use with `Eleventy#setDryRun(true)`). */
 export function directWritePlugin(eleventyConfig: EleventyConfig): void {
   const made = new Set<string>();
+  const pending = new Set<Promise<void>>();
   // Each page is garbage once written; collecting as the build goes keeps its peak near its live size.
   const tick = heapGovernor();
+  // Eleventy awaits its `eleventy.after` handlers: the build ends only when every page is on disk.
+  eleventyConfig.on("eleventy.after", async () => {
+    await Promise.all(pending);
+  });
   eleventyConfig.addTransform("transcripts/direct-write", async function (this: { outputPath?: string | false }, content: string): Promise<string> {
     const out = this.outputPath;
     if (typeof out !== "string" || !out) return content;
@@ -25,7 +33,9 @@ export function directWritePlugin(eleventyConfig: EleventyConfig): void {
       await mkdir(dir, { recursive: true });
       made.add(dir);
     }
-    await writeFile(out, content);
+    const write = writeFile(out, content).finally(() => pending.delete(write));
+    pending.add(write);
+    if (pending.size >= MAX_PENDING) await Promise.race(pending);
     tick();
     // Not empty: Eleventy warns about transforms that return nothing.
     return " ";

@@ -145,6 +145,21 @@ export function readFrontMatter(raw: string): FrontMatterResult {
   return finish(diagnostics, extra, body, bodyLineOffset, data);
 }
 
+/**
+ * The body of a post and the number of lines before it, without parsing the YAML (for a second
+ * read of a file whose front matter was already checked). Agrees with `readFrontMatter`.
+ */
+export function bodyOf(raw: string): { body: string; bodyLineOffset: number } {
+  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
+  if (!FENCE.test(firstLine) && !LONG_FENCE.test(firstLine)) return { body: text, bodyLineOffset: 0 };
+  const closeAt = findClosingFence(text);
+  if (closeAt < 0) return { body: "", bodyLineOffset: 0 };
+  const end = text.indexOf("\n", closeAt);
+  const start = end < 0 ? text.length : end + 1;
+  return { body: text.slice(start), bodyLineOffset: countLines(text, start) };
+}
+
 function finish(diagnostics: LocalDiagnostic[], extra: Record<string, unknown>, body: string, bodyLineOffset: number, data: FrontMatter | undefined): FrontMatterResult {
   const failed = diagnostics.some((d) => d.severity === "error");
   return { data: failed ? undefined : data, extra, body, bodyLineOffset, diagnostics };

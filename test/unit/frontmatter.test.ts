@@ -136,3 +136,13 @@ test("'' means unset for text keys; a layout other than post.njk is a warning", 
   assert.equal(r.data?.series, undefined);
   assert.deepEqual(rules(r), ["6:warning:layout-unknown"]);
 });
+
+test("bodyOf finds the same body and line offset as readFrontMatter, without parsing YAML", async () => {
+  const { bodyOf } = await import("../../src/frontmatter/read.js");
+  const texts = readdirSync(corpusDir).filter((f) => f.endsWith(".md")).map((f) => readFileSync(path.join(corpusDir, f), "utf8"));
+  texts.push("----\ntitle: t\ndate: 2025-01-01\n---\nbody\n", "\uFEFF---\r\ntitle: t\r\n---\r\nx\r\n", "---\n---\n", "---\na: 1\n---");
+  for (const text of texts) {
+    const full = readFrontMatter(text);
+    assert.deepEqual(bodyOf(text), { body: full.body, bodyLineOffset: full.bodyLineOffset });
+  }
+});

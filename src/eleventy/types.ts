@@ -3,9 +3,6 @@
  * TypeScript declarations, so we declare the surface we rely on here, checked against its docs.
  */
 
-/** A filter as Eleventy calls it (`this` carries the page; unused by our filters). */
-export type FilterFn = (value: never, ...args: never[]) => unknown;
-
 /** Eleventy's `eleventyConfig` object, as far as our plugins use it. */
 export interface EleventyConfig {
   addPlugin<O>(plugin: (config: EleventyConfig, options: O) => void | Promise<void>, options?: O): void;

@@ -10,6 +10,7 @@ import { isFailing, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { loadContent, takeLazyDiagnostics } from "../content/load.js";
 import { formatSummary, formatText, summarize } from "../check/report.js";
 import { createStaging, discardStaging, swapIn } from "./staging.js";
+import { indexSite } from "../search/index-site.js";
 
 /** The project's own folder (templates, config), whatever the working directory. */
 export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -68,6 +69,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await elev.write();
     // Dry-run Eleventy copies nothing: the static assets are copied here.
     await cp(path.join(projectRoot, "assets"), path.join(staging, "assets"), { recursive: true });
+    if (process.env.NO_SEARCH !== "1") {
+      const search = await indexSite(staging);
+      log(`search index: ${search.files} files, ${(search.bytes / 2 ** 20).toFixed(1)} MiB, in ${(search.ms / 1000).toFixed(1)} s`);
+    }
     diagnostics = sortDiagnostics([...content.diagnostics, ...takeLazyDiagnostics()]);
     reportDiagnostics(diagnostics, content.fileCount, options.strict, log);
     if (isFailing(diagnostics, options.strict)) {

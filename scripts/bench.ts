@@ -152,7 +152,28 @@ async function benchSize(n: number, withPlain: boolean, runsHere: number): Promi
   }
 }
 
+/** The real posts (test/fixtures/corpus, without the broken-YAML one): build once, then index alone. */
+async function benchRealCorpus(runsHere: number): Promise<void> {
+  const input = path.join(workDir, "corpus", "real");
+  rmSync(input, { recursive: true, force: true });
+  const fixtures = path.join(projectRoot, "test/fixtures/corpus");
+  const { mkdirSync, copyFileSync } = await import("node:fs");
+  mkdirSync(input, { recursive: true });
+  for (const f of readdirSync(fixtures).filter((n) => n.endsWith(".md") && !n.startsWith("orig-unquoted-date-nolayout"))) copyFileSync(path.join(fixtures, f), path.join(input, f));
+  const out = path.join(workDir, "out", "real");
+  const a: RunCost[] = [];
+  for (let i = 0; i < runsHere; i++) a.push(await ours(input, out));
+  console.log(`\n== the ${readdirSync(input).length} real posts (${runsHere} runs)`);
+  fmt("(a) ours, full build, no search", a);
+  const s: RunCost[] = [];
+  for (let i = 0; i < runsHere; i++) s.push(await searchIndex(out));
+  fmt("(b) search indexing alone", s);
+  const is = dirSize(path.join(out, "pagefind"));
+  console.log(`search index: ${(is.bytes / 2 ** 20).toFixed(1)} MiB in ${is.files} files`);
+}
+
 console.log(`bench on ${process.platform} ${process.arch}, Node ${process.version}`);
+await benchRealCorpus(runs);
 const n = Number(values.posts);
 await benchSize(n, !values["skip-plain"], runs);
 const rebuild = spread(await devRebuild(await corpus(n)));

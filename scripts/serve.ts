@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { projectRoot } from "../src/build/build.js";
+import { indexSite } from "../src/search/index-site.js";
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -16,6 +17,8 @@ const { values } = parseArgs({
     output: { type: "string", default: ".cache/dev-site" },
     port: { type: "string", default: "8080" },
     pathprefix: { type: "string", default: "/" },
+    // Index for search once at start (the dev server does not re-index on every change).
+    search: { type: "boolean", default: false },
   },
 });
 const cwd = process.env.INIT_CWD ?? process.cwd();
@@ -27,11 +30,16 @@ if (!existsSync(input)) {
 process.chdir(projectRoot);
 process.env.TRANSCRIPTS_INPUT = input;
 process.env.ELEVENTY_RUN_MODE = "serve";
-const elev = new Eleventy(path.join(projectRoot, "pages"), path.resolve(cwd, values.output), {
+const output = path.resolve(cwd, values.output);
+const elev = new Eleventy(path.join(projectRoot, "pages"), output, {
   configPath: path.join(projectRoot, ".eleventy.ts"),
   pathPrefix: values.pathprefix,
   runMode: "serve",
 });
 await elev.init();
 await elev.watch();
+if (values.search) {
+  const r = await indexSite(output);
+  console.log(`[search] indexed ${r.files} files in ${(r.ms / 1000).toFixed(1)} s (run again with --search after big changes)`);
+}
 await elev.serve(Number(values.port));

@@ -6,13 +6,14 @@
  * and the ratios ours/plain; then the dev server's rebuild after editing one post, output size
  * per post and search index size.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { spawn } from "node:child_process";
 import { measure, spread, type RunCost } from "../src/bench/measure.js";
 import { projectRoot } from "../src/build/build.js";
+import { folderSize } from "../src/search/index-site.js";
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -32,19 +33,6 @@ const benchDir = path.join(projectRoot, "bench");
 const workDir = path.join(tmpdir(), "transcripts-bench");
 const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
 const node = process.execPath;
-
-function dirSize(dir: string): { bytes: number; files: number } {
-  let bytes = 0;
-  let files = 0;
-  for (const f of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
-    const s = statSync(path.join(dir, f));
-    if (s.isFile()) {
-      bytes += s.size;
-      files++;
-    }
-  }
-  return { bytes, files };
-}
 
 async function corpus(n: number): Promise<string> {
   const dir = path.join(workDir, "corpus", String(n));
@@ -138,7 +126,7 @@ async function benchSize(n: number, withPlain: boolean, runsHere: number): Promi
     console.log(`ratios ours/plain: wall ${(o.wall / p.wall).toFixed(2)}, peak memory ${(o.peak / p.peak).toFixed(2)}`);
   }
   console.log(`per post: ${((o.wall * 1000) / n).toFixed(2)} ms wall`);
-  const size = dirSize(outOurs);
+  const size = folderSize(outOurs);
   console.log(`output: ${(size.bytes / 2 ** 20).toFixed(1)} MiB in ${size.files} files, ${(size.bytes / n / 1024).toFixed(1)} KiB per post`);
   if (existsSync(path.join(projectRoot, "scripts/index-search.ts"))) {
     const s: RunCost[] = [];
@@ -146,7 +134,7 @@ async function benchSize(n: number, withPlain: boolean, runsHere: number): Promi
     fmt("(b) search indexing alone", s);
     const idx = path.join(outOurs, "pagefind");
     if (existsSync(idx)) {
-      const is = dirSize(idx);
+      const is = folderSize(idx);
       console.log(`search index: ${(is.bytes / 2 ** 20).toFixed(1)} MiB in ${is.files} files`);
     }
   }
@@ -168,7 +156,7 @@ async function benchRealCorpus(runsHere: number): Promise<void> {
   const s: RunCost[] = [];
   for (let i = 0; i < runsHere; i++) s.push(await searchIndex(out));
   fmt("(b) search indexing alone", s);
-  const is = dirSize(path.join(out, "pagefind"));
+  const is = folderSize(path.join(out, "pagefind"));
   console.log(`search index: ${(is.bytes / 2 ** 20).toFixed(1)} MiB in ${is.files} files`);
 }
 

@@ -1,5 +1,7 @@
 /** Shared test helpers: fixture paths and running the project's scripts as a user would. */
 import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -26,4 +28,24 @@ export function runScript(script: string, args: readonly string[], env: NodeJS.P
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The 59 real posts with valid front matter. */
+export const buildablePosts = (): string[] => readdirSync(corpusDir).filter((f) => f.endsWith(".md") && f !== BROKEN_YAML_POST);
+
+/**
+ * Copy the buildable real posts into a fresh temporary folder and build them; returns the site folder
+ * (under `siteRoot/` plus the prefix's folder, so a static server at `siteRoot` serves it under the prefix).
+ */
+export function buildCorpus(name: string, options: { pathPrefix?: string; env?: NodeJS.ProcessEnv } = {}): { siteRoot: string; site: string } {
+  const tmp = mkdtempSync(path.join(tmpdir(), `${name}-`));
+  const input = path.join(tmp, "posts");
+  mkdirSync(input);
+  for (const f of buildablePosts()) copyFileSync(path.join(corpusDir, f), path.join(input, f));
+  const prefix = options.pathPrefix ?? "/";
+  const siteRoot = path.join(tmp, "site");
+  const site = path.join(siteRoot, ...prefix.split("/").filter(Boolean));
+  const r = runScript("build.ts", [`--input=${input}`, `--output=${site}`, `--pathprefix=${prefix}`], options.env);
+  if (r.status !== 0) throw new Error(`corpus build failed:\n${r.stderr}`);
+  return { siteRoot, site };
 }

@@ -16,7 +16,8 @@ export interface IndexReport {
   files: number;
 }
 
-function folderSize(dir: string): { bytes: number; files: number } {
+/** Bytes and files under a folder. */
+export function folderSize(dir: string): { bytes: number; files: number } {
   let bytes = 0;
   let files = 0;
   for (const f of readdirSync(dir, { recursive: true, encoding: "utf8" })) {

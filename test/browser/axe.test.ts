@@ -1,11 +1,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser } from "playwright-core";
-import { BROKEN_YAML_POST, corpusDir, runScript } from "../helpers.js";
+import { buildCorpus } from "../helpers.js";
 import { serveStatic, type StaticServer } from "../static-server.js";
 import { browserSkipReason, launch } from "./chromium.js";
 
@@ -23,13 +21,7 @@ interface AxeViolation {
 
 before(async () => {
   if (skip) return;
-  const tmp = mkdtempSync(path.join(tmpdir(), "axe-"));
-  const input = path.join(tmp, "posts");
-  mkdirSync(input);
-  for (const f of readdirSync(corpusDir).filter((n) => n.endsWith(".md") && n !== BROKEN_YAML_POST)) copyFileSync(path.join(corpusDir, f), path.join(input, f));
-  const r = runScript("build.ts", [`--input=${input}`, `--output=${path.join(tmp, "site")}`]);
-  assert.equal(r.status, 0, r.stderr);
-  server = await serveStatic(path.join(tmp, "site"));
+  server = await serveStatic(buildCorpus("axe").site);
   browser = await launch();
 });
 

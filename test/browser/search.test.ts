@@ -1,17 +1,16 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { readFrontMatter } from "../../src/frontmatter/read.js";
-import { BROKEN_YAML_POST, corpusDir, runScript } from "../helpers.js";
+import { buildablePosts, buildCorpus, corpusDir } from "../helpers.js";
 import { serveStatic, type StaticServer } from "../static-server.js";
 import { visibleSourceText } from "../text-runs.js";
 import { browserSkipReason, launch } from "./chromium.js";
 
 const skip = browserSkipReason();
-const files = readdirSync(corpusDir).filter((f) => f.endsWith(".md") && f !== BROKEN_YAML_POST);
+const files = buildablePosts();
 // What a reader can see of each post (title and summary included), to compute the expected results independently.
 const texts = new Map(
   files.map((f) => {
@@ -24,13 +23,8 @@ let server: StaticServer;
 
 before(async () => {
   if (skip) return;
-  const tmp = mkdtempSync(path.join(tmpdir(), "search-"));
-  mkdirSync(path.join(tmp, "posts"));
-  for (const f of files) copyFileSync(path.join(corpusDir, f), path.join(tmp, "posts", f));
   // With a path prefix: the search page must find its index and link results under it.
-  const r = runScript("build.ts", [`--input=${path.join(tmp, "posts")}`, `--output=${path.join(tmp, "site", "repo")}`, "--pathprefix=/repo/"]);
-  assert.equal(r.status, 0, r.stderr);
-  server = await serveStatic(path.join(tmp, "site"));
+  server = await serveStatic(buildCorpus("search", { pathPrefix: "/repo/" }).siteRoot);
   browser = await launch();
 });
 

@@ -3,6 +3,7 @@ import { renderInline, inlineToText } from "../render/inline.js";
 import type { Transcript } from "../transcript/model.js";
 import type { Post } from "../content/post.js";
 import { articleJsonLd, jsonFeed, type FeedMeta } from "../site/metadata.js";
+import { readingMinutes, speakerTurns } from "../site/reading.js";
 import type { EleventyConfig } from "./types.js";
 
 const zhDate = new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
@@ -54,4 +55,8 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, options: FiltersOp
   eleventyConfig.addFilter("plain", (source: string) => inlineToText(source ?? ""));
   eleventyConfig.addFilter("minHeadingLevel", (t: Transcript) => minHeadingLevel(t));
   eleventyConfig.addFilter("readableDate", (isoDate: string) => readableDate(isoDate));
+  eleventyConfig.addFilter("readingMinutes", (t: Transcript) => readingMinutes(t));
+  eleventyConfig.addFilter("speakerTurns", (t: Transcript) => speakerTurns(t));
+  // name → colour slot (0–5), so each speaker keeps one colour through the page.
+  eleventyConfig.addFilter("speakerSlots", (speakers: { name: string }[]) => Object.fromEntries(speakers.map((s, i) => [s.name, i % 6])));
 }

@@ -1,6 +1,6 @@
 /** Shared test helpers: fixture paths and running the project's scripts as a user would. */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,6 +29,9 @@ export function runScript(script: string, args: readonly string[], env: NodeJS.P
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The text of the site's one inline script (saved view and theme, applied before first paint). */
+export const PREFS_SCRIPT = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(path.join(root, "_includes/partials/prefs-script.njk"), "utf8"))![1]!;
 
 /** The 59 real posts with valid front matter. */
 export const buildablePosts = (): string[] => readdirSync(corpusDir).filter((f) => f.endsWith(".md") && f !== BROKEN_YAML_POST);

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { parse, type HTMLElement } from "node-html-parser";
-import { root, type RunResult } from "../helpers.js";
+import { PREFS_SCRIPT, root, type RunResult } from "../helpers.js";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "bad-input-"));
 const good = path.join(tmp, "recoverable");
@@ -201,6 +201,7 @@ function unsafeParts(html: string): string[] {
     const src = s.getAttribute("src");
     // Data blocks of our own templates (JSON-LD, the search page's labels): inert, and '<' escaped.
     if ((type === "application/ld+json" || type === "application/json") && src === undefined) return !s.innerHTML.includes("<");
+    if (type === undefined && src === undefined) return s.innerHTML === PREFS_SCRIPT;
     return src !== undefined && src.startsWith("/assets/") && s.innerHTML.trim() === "";
   });
   for (const s of scripts.filter((x) => !allowed.includes(x))) problems.push(`script: ${s.outerHTML.slice(0, 100)}`);

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
-import { root, runScript } from "../helpers.js";
+import { PREFS_SCRIPT, root, runScript } from "../helpers.js";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "build-"));
 const site = path.join(tmp, "site");
@@ -106,9 +106,11 @@ test("post text is never run through a template engine, and scripts from post te
   const html = readFileSync(path.join(out, "posts/hostile/index.html"), "utf8");
   const doc = parse(html);
   const scripts = doc.querySelectorAll("script");
-  assert.deepEqual(scripts.map((el) => el.getAttribute("type")), ["application/ld+json"], "only our JSON-LD");
-  assert.ok(!scripts[0]!.innerHTML.includes("<"), "JSON-LD escapes '<' so post text cannot close the element");
-  assert.equal(JSON.parse(scripts[0]!.innerHTML).headline, '<script>alert("title")</script> 标题');
+  // Only the site's own: the preferences one-liner, the JSON-LD and the reader module.
+  assert.deepEqual(scripts.map((el) => el.getAttribute("type") ?? (el.innerHTML === PREFS_SCRIPT ? "prefs" : "unknown")), ["prefs", "application/ld+json", "module"]);
+  const ld = scripts.find((el) => el.getAttribute("type") === "application/ld+json")!;
+  assert.ok(!ld.innerHTML.includes("<"), "JSON-LD escapes '<' so post text cannot close the element");
+  assert.equal(JSON.parse(ld.innerHTML).headline, '<script>alert("title")</script> 标题');
   assert.equal(doc.querySelectorAll("iframe").length, 0);
   const attributes = doc.querySelectorAll("*").flatMap((el) => Object.keys(el.attributes));
   assert.deepEqual(attributes.filter((a) => /^on/i.test(a)), [], "no event handler attributes");

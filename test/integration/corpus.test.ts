@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
 import { readFrontMatter } from "../../src/frontmatter/read.js";
-import { BROKEN_YAML_POST, corpusDir, runScript } from "../helpers.js";
+import { BROKEN_YAML_POST, corpusDir, PREFS_SCRIPT, runScript } from "../helpers.js";
 import { hanRuns, missingText, visibleSourceText } from "../text-runs.js";
 import { brokenLinks } from "../links.js";
 import { invalidHtml } from "../html-validity.js";
@@ -76,7 +76,10 @@ test("with every English original collapsed, all Chinese text of the source is s
 
 test("no page carries a script, event handler or inline style that came from post text", () => {
   for (const [f, doc] of pages) {
-    for (const s of doc.querySelectorAll("script")) assert.ok(s.getAttribute("src")?.startsWith("/assets/") || s.getAttribute("type") === "application/ld+json", `${f}: inline script`);
+    for (const s of doc.querySelectorAll("script")) {
+      const ours = s.getAttribute("src")?.startsWith("/assets/") || s.getAttribute("type") === "application/ld+json" || s.innerHTML === PREFS_SCRIPT;
+      assert.ok(ours, `${f}: a script that is not the site's own: ${s.outerHTML.slice(0, 80)}`);
+    }
     const transcript = doc.querySelector(".transcript");
     if (!transcript) continue;
     for (const el of transcript.querySelectorAll("*")) {

@@ -1,0 +1,68 @@
+// Reader controls of the post page: view mode and theme (remembered), and opening the passage a
+// link points to. The saved choices are applied before first paint by a one-line script in <head>;
+// this module (deferred) only wires the controls, so applying them never shifts the layout.
+const root = document.documentElement;
+const controls = document.querySelector(".reader-controls");
+const originals = () => document.querySelectorAll("details.original");
+// Modes that show every original: their <details> are opened for real, so native semantics hold.
+const OPEN_MODES = new Set(["open", "side", "en"]);
+
+function store(key, value) {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+}
+
+function syncDetails(mode) {
+  const open = OPEN_MODES.has(mode);
+  for (const d of originals()) d.open = open;
+}
+
+/** The passage at the top of the viewport, and how far from the top it is, to keep the reader's place. */
+function anchorTurn() {
+  for (const turn of document.querySelectorAll(".turn")) {
+    const top = turn.getBoundingClientRect().top;
+    if (top >= -1) return { turn, top };
+  }
+  return undefined;
+}
+
+function setView(mode) {
+  const place = anchorTurn();
+  root.dataset.view = mode;
+  syncDetails(mode);
+  store("view", mode);
+  if (place) window.scrollBy(0, place.turn.getBoundingClientRect().top - place.top);
+}
+
+function openTarget() {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const turn = id && document.getElementById(id);
+  if (!turn || !turn.classList.contains("turn")) return;
+  const details = turn.querySelector("details.original");
+  if (details && root.dataset.view !== "zh") details.open = true;
+  turn.classList.remove("flash");
+  void turn.offsetWidth; // restart the highlight animation
+  turn.classList.add("flash");
+}
+
+if (controls) {
+  const mode = root.dataset.view || "collapsed";
+  const radio = controls.querySelector(`input[name="view"][value="${mode}"]`);
+  if (radio) radio.checked = true;
+  syncDetails(mode);
+  controls.addEventListener("change", (e) => {
+    const t = e.target;
+    if (t.name === "view") setView(t.value);
+    if (t.name === "theme") {
+      root.dataset.theme = t.value;
+      store("theme", t.value);
+    }
+  });
+  controls.querySelector('select[name="theme"]').value = root.dataset.theme || "auto";
+  controls.dataset.ready = "true";
+}
+openTarget();
+window.addEventListener("hashchange", openTarget);

@@ -66,3 +66,22 @@ if (controls) {
 }
 openTarget();
 window.addEventListener("hashchange", openTarget);
+
+// Contents: mark the section being read (the last heading above the top third of the viewport).
+const tocLinks = new Map([...document.querySelectorAll('.toc a[href^="#s-"]')].map((a) => [a.getAttribute("href").slice(1), a]));
+if (tocLinks.size && "IntersectionObserver" in window) {
+  const sections = [...tocLinks.keys()].map((id) => document.getElementById(id)).filter(Boolean);
+  const visible = new Set();
+  const mark = () => {
+    const current = sections.find((s) => visible.has(s)) ?? sections.filter((s) => s.getBoundingClientRect().top < 0).at(-1);
+    for (const [id, a] of tocLinks) {
+      if (current && id === current.id) a.setAttribute("aria-current", "true");
+      else a.removeAttribute("aria-current");
+    }
+  };
+  const observer = new IntersectionObserver((entries) => {
+    for (const e of entries) (e.isIntersecting ? visible.add(e.target) : visible.delete(e.target));
+    mark();
+  }, { rootMargin: "0px 0px -66% 0px" });
+  for (const s of sections) observer.observe(s);
+}

@@ -100,6 +100,14 @@ test("arriving at #t-N opens that passage's original, even in the default mode",
   await page.close();
 });
 
+test("the contents mark the section being read", { skip }, async () => {
+  const page = await open({ view: "collapsed" });
+  await page.locator("#s-5").evaluate((el) => el.scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('.toc a[aria-current="true"]')?.getAttribute("href") === "#s-5");
+  assert.equal(await page.locator('.toc a[aria-current="true"]').count(), 1);
+  await page.close();
+});
+
 test("theme switch: dark and light override the system, and are remembered", { skip }, async () => {
   const page = await open({ theme: "auto" });
   const bg = (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

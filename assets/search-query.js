@@ -7,14 +7,42 @@
 
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
 
+// English: the index is Chinese (`<html lang="zh-CN">`), so Pagefind does not stem the English
+// originals; it does match a query word as the prefix of longer words. Cutting a query word back to a
+// light stem (optimization → optimiz) lets that prefix match reach its inflections (optimize,
+// optimizing, optimized, optimizer). Words in "quotes" are left exactly as typed.
+const SUFFIXES = [/(?<=[iy]z|is)(?:ations?|ing|ed|es|ers?|e|able)$/, /(?:ations?|ments?|ness|ies|ings?|ers?|ed|es|ly|y|s|e)$/];
+const MIN_STEM = 4;
+
+/**
+ * A light English stem, the start every inflection of the word shares, or the word itself.
+ * @param {string} word
+ * @returns {string}
+ */
+export function stem(word) {
+  const w = word.toLowerCase();
+  if (w.length < 5 || !/^[a-z]+$/.test(w) || /ss$/.test(w)) return w;
+  for (const suffix of SUFFIXES) {
+    const s = w.replace(suffix, "");
+    if (s !== w && s.length >= MIN_STEM) return s;
+  }
+  return w;
+}
+
 /**
  * @param {string} raw the reader's query
- * @returns {{ query: string, words: string[] }} what to send to Pagefind, and the Chinese words a result must contain
+ * @returns {{ text: string, query: string, words: string[] }} the query as typed (for the URL), what to
+ *   send to Pagefind, and the Chinese words a result must contain
  */
 export function prepareQuery(raw) {
-  const query = raw.replace(/\s+/g, " ").trim();
-  const words = [...new Set(query.match(HAN_RUN) ?? [])];
-  return { query, words };
+  const text = raw.replace(/\s+/g, " ").trim();
+  const words = [...new Set(text.match(HAN_RUN) ?? [])];
+  // Even parts are outside quotes, odd ones inside.
+  const query = text
+    .split('"')
+    .map((part, i) => (i % 2 ? part : part.replace(/[A-Za-z]+/g, stem)))
+    .join('"');
+  return { text, query, words };
 }
 
 /**
@@ -45,17 +73,50 @@ export function excerptAround(text, word, radius = 48) {
 /**
  * The passage (turn `t-N`, or section `s-N`) a result should open: the last anchor at or before the
  * first match inside the transcript (matches in the title or summary come before every anchor).
+ * For a Chinese word, Pagefind reports its characters wherever they are; the word itself is where
+ * consecutive positions match (泛 at n, 化 at n + 1), so such a position wins when there is one.
  * @param {{ id: string, location: number }[]} anchors Pagefind's anchors of the page
  * @param {number[]} locations word positions of the matches, ascending
+ * @param {boolean} [phrase] the query has a Chinese word
  * @returns {string | undefined} the id
  */
-export function anchorFor(anchors, locations) {
+export function anchorFor(anchors, locations, phrase = false) {
   const usable = anchors.filter((a) => /^[ts]-\d+$/.test(a.id));
   if (!usable.length) return undefined;
   const first = Math.min(...usable.map((a) => a.location));
-  const location = locations.find((l) => l >= first);
+  const inBody = locations.filter((l) => l >= first);
+  const location = (phrase ? inBody.find((l) => inBody.includes(l + 1)) : undefined) ?? inBody[0];
   if (location === undefined) return undefined;
   let best;
   for (const a of usable) if (a.location <= location && (!best || a.location >= best.location)) best = a;
   return best?.id;
+}
+
+/**
+ * @param {Record<string, string[]>} filters a result's filter values
+ * @param {Record<string, { any: string[] }>} chosen the checked filters
+ * @param {string} [except] a filter name to leave out
+ * @returns {boolean} true when the result has one of the checked values of every filter
+ */
+export function matchesFilters(filters, chosen, except) {
+  return Object.entries(chosen).every(([name, { any }]) => name === except || any.some((v) => filters[name]?.includes(v)));
+}
+
+/**
+ * Filter counts over results: each value counts the results that would remain with it checked
+ * (the other filters applying, its own not), so the reader can switch between values of a filter.
+ * @param {Record<string, string[]>[]} results each result's filter values
+ * @param {Record<string, { any: string[] }>} chosen
+ * @returns {Record<string, Record<string, number>>}
+ */
+export function filterCounts(results, chosen) {
+  const counts = {};
+  for (const filters of results) {
+    for (const [name, values] of Object.entries(filters)) {
+      if (!matchesFilters(filters, chosen, name)) continue;
+      const c = (counts[name] ??= {});
+      for (const v of values) c[v] = (c[v] ?? 0) + 1;
+    }
+  }
+  return counts;
 }

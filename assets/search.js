@@ -1,107 +1,123 @@
-// The search page: Pagefind's JS API with precise Chinese words, filters, shareable ?q= URLs,
-// and results that open the passage where the match is. Loaded as a module (never render-blocking).
-import { anchorFor, containsWords, excerptAround, prepareQuery } from "./search-query.js";
+// The search page: Pagefind's JS API with precise Chinese words, filters with counts, shareable
+// ?q= URLs, and results that open the passage where the match is. A module: never render-blocking.
+import { anchorFor, containsWords, excerptAround, filterCounts, matchesFilters, prepareQuery } from "./search-query.js";
 
 const form = document.querySelector("#search-form");
 const input = document.querySelector("#search-q");
 const status = document.querySelector("#search-status");
 const list = document.querySelector("#search-results");
 const filtersBox = document.querySelector("#search-filters");
+const filtersFold = document.querySelector("#search-filters-box");
+const filtersChosen = document.querySelector("#search-filters-chosen");
 const labels = JSON.parse(document.querySelector("#search-labels").textContent);
-// Resolved against this script's own URL, so the site works under any path prefix.
+// Resolved against this script's own URL (…/assets/search.js), so any path prefix works.
 const siteBase = new URL("../", import.meta.url);
 const pagefind = await import(new URL("pagefind/pagefind.js", siteBase).href);
 await pagefind.options({ baseUrl: siteBase.pathname, excerptLength: 40 });
 // Loading the filter index first makes each search report its filter counts.
 const allFilters = await pagefind.filters();
 
-/** Results to show at most; candidates checked for Chinese words at most. */
-const SHOW = 30;
-const CHECK = 400;
+const SHOW = 50; // results listed
+const CHECK = 500; // candidates read at most for a Chinese word (each is one small fetch)
+const BATCH = 16; // fetched together
+const FILTER_VALUES = 12; // values listed per filter
 let current = 0;
 
 function selectedFilters() {
-  const filters = {};
-  for (const box of filtersBox.querySelectorAll("input:checked")) (filters[box.name] ??= { any: [] }).any.push(box.value);
-  return filters;
+  const chosen = {};
+  for (const box of filtersBox.querySelectorAll("input:checked")) (chosen[box.name] ??= { any: [] }).any.push(box.value);
+  return chosen;
 }
 
 function renderFilters(available, chosen) {
-  filtersBox.replaceChildren();
-  // In the order of the labels (year, speakers, tags… first), then any others.
-  const order = Object.keys(labels.filters);
-  const names = Object.keys(available).sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
-  for (const name of names) {
-    const values = available[name];
-    const entries = Object.entries(values).filter(([, n]) => n > 0 || chosen[name]?.any.includes);
+  const order = Object.keys(labels.filters); // year, speakers, tags… first, then any others
+  const rank = (name) => (order.indexOf(name) + 1 || order.length + 1);
+  const sets = [];
+  for (const name of Object.keys(available).sort((a, b) => rank(a) - rank(b))) {
+    const isChosen = (value) => Boolean(chosen[name]?.any.includes(value));
+    const entries = Object.entries(available[name]).filter(([v, n]) => n > 0 || isChosen(v));
     if (!entries.length) continue;
+    entries.sort((a, b) => isChosen(b[0]) - isChosen(a[0]) || b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN"));
     const set = document.createElement("fieldset");
-    const legend = document.createElement("legend");
-    legend.textContent = labels.filters[name] ?? name;
-    set.append(legend);
-    entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN")).slice(0, 12).forEach(([value, count]) => {
+    set.append(Object.assign(document.createElement("legend"), { textContent: labels.filters[name] ?? name }));
+    for (const [value, count] of entries.slice(0, FILTER_VALUES)) {
+      const box = Object.assign(document.createElement("input"), { type: "checkbox", name, value, checked: isChosen(value) });
       const label = document.createElement("label");
-      const box = Object.assign(document.createElement("input"), { type: "checkbox", name, value, checked: Boolean(chosen[name]?.any.includes(value)) });
-      label.append(box, ` ${value} `, Object.assign(document.createElement("span"), { className: "count", textContent: String(count) }));
+      label.append(box, ` ${value} `, Object.assign(document.createElement("span"), { className: "count", textContent: `(${count})` }));
       set.append(label);
-    });
-    filtersBox.append(set);
+    }
+    sets.push(set);
   }
+  filtersBox.replaceChildren(...sets);
+  filtersFold.hidden = !sets.length;
+  const n = Object.values(chosen).reduce((sum, c) => sum + c.any.length, 0);
+  filtersChosen.textContent = n ? `(${n})` : "";
 }
 
 function resultItem(data, words) {
-  const li = document.createElement("li");
-  li.className = "result";
-  const anchor = anchorFor(data.anchors ?? [], data.locations ?? []);
-  const a = Object.assign(document.createElement("a"), { href: data.url + (anchor ? `#${anchor}` : ""), textContent: data.meta.title ?? data.url });
-  const h = document.createElement("h2");
-  h.className = "result-title";
-  h.append(a);
-  const meta = document.createElement("p");
-  meta.className = "post-meta";
+  const anchor = anchorFor(data.anchors ?? [], data.locations ?? [], words.length > 0);
+  const link = Object.assign(document.createElement("a"), { href: data.url + (anchor ? `#${anchor}` : ""), textContent: data.meta.title ?? data.url });
+  const heading = Object.assign(document.createElement("h2"), { className: "result-title" });
+  heading.append(link);
+  const meta = Object.assign(document.createElement("p"), { className: "post-meta result-meta" });
   meta.textContent = [data.meta.date, data.meta.speaker].filter(Boolean).join(" · ");
-  const excerpt = document.createElement("p");
-  excerpt.className = "result-excerpt";
-  // Pagefind's excerpt is escaped HTML with <mark>; ours (for Chinese words) is escaped by excerptAround.
-  excerpt.innerHTML = words.length ? excerptAround(data.content, words[0]) : data.excerpt;
-  li.append(h, meta, excerpt);
+  const excerpt = Object.assign(document.createElement("p"), { className: "result-excerpt" });
+  // Both are escaped HTML with <mark>: Pagefind's excerpt, or ours around the Chinese word.
+  excerpt.innerHTML = (words.length && excerptAround(data.content, words[0])) || data.excerpt.replace(/\s+<\/mark>/g, "</mark> ");
+  const li = Object.assign(document.createElement("li"), { className: "result" });
+  li.append(heading, meta, excerpt);
   return li;
 }
 
+/** Chinese words: Pagefind's candidates are read and kept only when they contain every word unbroken. */
+async function preciseResults(search, words, chosen, isCurrent) {
+  const kept = [];
+  const candidates = search.results.slice(0, CHECK);
+  for (let i = 0; i < candidates.length; i += BATCH) {
+    const batch = await Promise.all(candidates.slice(i, i + BATCH).map((r) => r.data()));
+    if (!isCurrent()) return undefined;
+    kept.push(...batch.filter((d) => containsWords(d.content, words)));
+  }
+  // Filtered here rather than by Pagefind, so that the counts of every value can be shown.
+  const shown = kept.filter((d) => matchesFilters(d.filters ?? {}, chosen));
+  return { shown, total: shown.length, more: search.results.length > CHECK, counts: filterCounts(kept.map((d) => d.filters ?? {}), chosen) };
+}
+
 async function run(raw) {
-  const run = ++current;
-  const { query, words } = prepareQuery(raw);
+  const ticket = ++current;
+  const isCurrent = () => ticket === current;
+  const { text, query, words } = prepareQuery(raw);
   const url = new URL(location.href);
-  if (query) url.searchParams.set("q", query);
+  if (text) url.searchParams.set("q", text);
   else url.searchParams.delete("q");
   history.replaceState(null, "", url);
   const chosen = selectedFilters();
-  if (!query) {
+  if (!text) {
     list.replaceChildren();
     status.textContent = "";
     renderFilters(allFilters, chosen);
     return;
   }
   status.textContent = labels.searching;
-  const search = await pagefind.search(query, { filters: chosen });
-  if (run !== current || !search) return;
-  const shown = [];
-  // With Chinese words, Pagefind's counts include pages that only have the characters apart: count the kept results instead.
-  const counts = {};
-  let checked = 0;
-  for (const result of search.results) {
-    if (shown.length >= SHOW || checked >= CHECK) break;
-    checked++;
-    const data = await result.data();
-    if (run !== current) return;
-    if (words.length && !containsWords(data.content, words)) continue;
-    shown.push(resultItem(data, words));
-    for (const [name, values] of Object.entries(data.filters ?? {})) for (const v of values) (counts[name] ??= {})[v] = (counts[name][v] ?? 0) + 1;
+  let found;
+  if (words.length) {
+    found = await preciseResults(await pagefind.search(query), words, chosen, isCurrent);
+  } else {
+    const search = await pagefind.search(query, { filters: chosen });
+    const shown = search && (await Promise.all(search.results.slice(0, SHOW).map((r) => r.data())));
+    found = search && { shown, total: search.results.length, more: false, counts: { ...search.filters } };
+    // A checked filter's own values are counted without it, so the reader can switch between them.
+    for (const name of Object.keys(chosen)) {
+      const { [name]: _, ...others } = chosen;
+      const without = await pagefind.search(query, { filters: others });
+      if (found && without) found.counts[name] = without.filters[name];
+    }
   }
-  list.replaceChildren(...shown);
-  const more = search.results.length > checked && shown.length >= SHOW;
-  status.textContent = shown.length ? labels.found.replaceAll("{n}", `${shown.length}${more ? "+" : ""}`) : labels.none;
-  renderFilters(words.length || !Object.keys(search.filters ?? {}).length ? counts : search.filters, chosen);
+  if (!isCurrent() || !found) return;
+  list.replaceChildren(...found.shown.slice(0, SHOW).map((d) => resultItem(d, words)));
+  const n = `${found.total}${found.more ? "+" : ""}`;
+  status.textContent = found.total ? labels.found.replaceAll("{n}", n) + (found.total > SHOW ? ` ${labels.showing.replaceAll("{n}", SHOW)}` : "") : labels.none;
+  renderFilters(found.counts, chosen);
 }
 
 form.addEventListener("submit", (e) => {
@@ -114,7 +130,6 @@ input.addEventListener("input", () => {
   typing = setTimeout(() => run(input.value), 250);
 });
 filtersBox.addEventListener("change", () => run(input.value));
-const initial = new URLSearchParams(location.search).get("q") ?? "";
-input.value = initial;
-await run(initial);
+input.value = new URLSearchParams(location.search).get("q") ?? "";
+await run(input.value);
 document.documentElement.dataset.searchReady = "true";

@@ -40,6 +40,6 @@ await elev.init();
 await elev.watch();
 if (values.search) {
   const r = await indexSite(output);
-  console.log(`[search] indexed ${r.files} files in ${(r.ms / 1000).toFixed(1)} s (run again with --search after big changes)`);
+  console.log(`[search] indexed ${r.pages} pages (${r.files} files) in ${(r.ms / 1000).toFixed(1)} s (run again with --search after big changes)`);
 }
 await elev.serve(Number(values.port));

@@ -1,0 +1,107 @@
+/** The search index of a production build: what Pagefind sees of each page, and when it runs. */
+import { before, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { parse } from "node-html-parser";
+import { indexSite } from "../../src/search/index-site.js";
+import { runScript } from "../helpers.js";
+
+const tmp = mkdtempSync(path.join(tmpdir(), "search-index-"));
+const input = path.join(tmp, "posts");
+const site = path.join(tmp, "site");
+const plain = path.join(tmp, "plain");
+const original = (en: string): string => `<details>\n<summary>View/Hide Original English</summary>\n<p class="english-text">${en}</p>\n</details>\n\n`;
+
+interface Fragment {
+  url: string;
+  content: string;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+  anchors: { id: string; location: number }[];
+}
+
+/** Pagefind's fragments (gzip, a signature, then JSON), by URL. */
+function fragments(dir: string): Map<string, Fragment> {
+  const folder = path.join(dir, "pagefind/fragment");
+  return new Map(
+    readdirSync(folder).map((f) => {
+      const json = gunzipSync(readFileSync(path.join(folder, f))).toString("utf8").replace(/^pagefind_dcd/, "");
+      const fragment = JSON.parse(json) as Fragment;
+      // Pagefind separates the words it segmented with zero-width spaces.
+      return [fragment.url, { ...fragment, content: fragment.content.replaceAll("\u200b", "") }];
+    }),
+  );
+}
+
+let buildLog = "";
+
+before(() => {
+  mkdirSync(input);
+  writeFileSync(
+    path.join(input, "word.md"),
+    `---\ntitle: 泛化的故事\ndate: '2025-03-01'\ndraft: true\nspeaker: Ilya Sutskever\nsummary: 关于模型如何举一反三\ntags:\n- learning\nseries: 访谈\n---\n### 第一节\n\n**Ilya:** 模型的泛化能力很重要。\n\n${original("Generalization matters, and regularization helps.")}`,
+  );
+  writeFileSync(
+    path.join(input, "chars.md"),
+    `---\ntitle: 另一篇\ndate: '2024-05-02'\nspeaker: Dwarkesh Patel\n---\n泛型编程的写法，后来变化很大。\n\n${original("Generic programming changed a lot.")}`,
+  );
+  const r = runScript("build.ts", [`--input=${input}`, `--output=${site}`]);
+  assert.equal(r.status, 0, r.stderr);
+  buildLog = r.stderr;
+  const p = runScript("build.ts", [`--input=${input}`, `--output=${plain}`], { NO_SEARCH: "1" });
+  assert.equal(p.status, 0, p.stderr);
+});
+
+test("a production build indexes the post pages only, and reports the index", () => {
+  const entry = JSON.parse(readFileSync(path.join(site, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  assert.deepEqual(Object.keys(entry.languages), ["zh-cn"], "one index, in the pages' language");
+  assert.equal(entry.languages["zh-cn"]?.page_count, 2, "the two posts; no home, list or taxonomy pages");
+  assert.match(buildLog, /search index: \d+ files, [\d.]+ MiB, in [\d.]+ s/);
+  assert.deepEqual([...fragments(site).keys()].sort(), ["/posts/chars/", "/posts/word/"]);
+});
+
+test("what is indexed: title, summary, taxonomy names, translation and the English original; no labels or boilerplate", () => {
+  const word = fragments(site).get("/posts/word/");
+  assert.ok(word);
+  for (const text of ["泛化的故事", "关于模型如何举一反三", "learning", "访谈", "第一节", "模型的泛化能力很重要", "Generalization matters, and regularization helps."]) {
+    assert.ok(word.content.includes(text), `indexed: ${text}`);
+  }
+  for (const text of ["英文原文", "Original English", "View/Hide", "草稿", "Draft", "分钟", "min read", "2025年", "归档", "目录", "Contents", "本段链接", "原始来源"]) {
+    assert.ok(!word.content.includes(text), `not indexed: ${text}`);
+  }
+  assert.deepEqual(word.meta, { title: "泛化的故事", date: "2025-03-01", speaker: "Ilya Sutskever" });
+  assert.deepEqual(word.filters.year, ["2025"]);
+  assert.deepEqual(word.filters.speakers, ["Ilya Sutskever"]);
+  assert.deepEqual(word.filters.tags, ["learning"]);
+  assert.deepEqual(word.filters.series, ["访谈"]);
+  const ids = word.anchors.map((a) => a.id);
+  assert.ok(ids.includes("t-1") && ids.includes("s-1"), `turns and sections are anchors: ${ids.join(" ")}`);
+});
+
+test("NO_SEARCH=1 skips the index; indexSite() indexes a built site and measures it", async () => {
+  assert.equal(existsSync(path.join(plain, "pagefind")), false);
+  const r = await indexSite(plain);
+  assert.equal(r.pages, 2);
+  assert.ok(r.ms > 0);
+  const files = readdirSync(path.join(plain, "pagefind"), { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+  assert.equal(r.files, files.length);
+  assert.ok(r.bytes > 10_000, `${r.bytes} bytes`);
+});
+
+test("the search page: a labelled input, a live status, a list for results, a module script; every page links it", () => {
+  const doc = parse(readFileSync(path.join(site, "search/index.html"), "utf8"));
+  const inputEl = doc.querySelector('form[role="search"] input#search-q[type="search"]');
+  assert.ok(inputEl);
+  assert.ok(doc.querySelector('label[for="search-q"]')?.text.trim());
+  assert.equal(doc.querySelector("#search-status")?.getAttribute("aria-live"), "polite");
+  assert.equal(doc.querySelector("#search-results")?.rawTagName, "ol");
+  const scripts = doc.querySelectorAll("script[src]");
+  assert.deepEqual(scripts.map((s) => [s.getAttribute("src"), s.getAttribute("type")]), [["/assets/search.js", "module"]]);
+  assert.ok(existsSync(path.join(site, "assets/search.js")) && existsSync(path.join(site, "assets/search-query.js")));
+  const home = parse(readFileSync(path.join(site, "index.html"), "utf8"));
+  assert.equal(home.querySelector('form[role="search"]')?.getAttribute("action"), "/search/");
+  assert.ok(home.querySelector('.site-nav a[href="/search/"]'));
+});

@@ -42,14 +42,18 @@ function openTarget() {
   const turn = id && document.getElementById(id);
   if (!turn || !turn.classList.contains("turn")) return;
   const details = turn.querySelector("details.original");
-  if (details && root.dataset.view !== "zh") details.open = true;
+  // Shown even when the mode hides originals ("translation only": the class overrides that for this passage).
+  turn.classList.add("revealed");
+  if (details) details.open = true;
   turn.classList.remove("flash");
   void turn.offsetWidth; // restart the highlight animation
   turn.classList.add("flash");
 }
 
 if (controls) {
-  const mode = root.dataset.view || "collapsed";
+  // Whatever localStorage held, only a known mode is used (it also ends up in a selector below).
+  const mode = ["collapsed", "open", "side", "zh", "en"].includes(root.dataset.view) ? root.dataset.view : "collapsed";
+  root.dataset.view = mode;
   const radio = controls.querySelector(`input[name="view"][value="${mode}"]`);
   if (radio) radio.checked = true;
   syncDetails(mode);
@@ -66,6 +70,20 @@ if (controls) {
 }
 openTarget();
 window.addEventListener("hashchange", openTarget);
+
+// Contents: closed in the markup (one line on a phone); wider screens already show the list by CSS,
+// so opening it here changes nothing on screen, only what assistive technology is told.
+// Where the list is always shown, its summary is only a title: out of the tab order, so no key press
+// toggles something that does not change.
+const tocDetails = document.querySelector(".toc details");
+const wide = matchMedia("(min-width: 40.01rem)");
+const fitToc = () => {
+  if (!tocDetails) return;
+  if (wide.matches) tocDetails.open = true;
+  tocDetails.querySelector("summary").tabIndex = wide.matches ? -1 : 0;
+};
+fitToc();
+wide.addEventListener("change", fitToc);
 
 // Contents: mark the section being read (the last heading above the top third of the viewport).
 const tocLinks = new Map([...document.querySelectorAll('.toc a[href^="#s-"]')].map((a) => [a.getAttribute("href").slice(1), a]));

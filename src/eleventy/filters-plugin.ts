@@ -3,7 +3,9 @@ import { renderInline, inlineToText } from "../render/inline.js";
 import type { Transcript } from "../transcript/model.js";
 import type { Post } from "../content/post.js";
 import { articleJsonLd, jsonFeed, type FeedMeta } from "../site/metadata.js";
-import { readingMinutes, speakerTurns } from "../site/reading.js";
+import { readingMinutes } from "../site/reading.js";
+import { speakerSlots, speakerTurns, type SpeakerCount } from "../site/speakers.js";
+import { glossaryOf, markTerms } from "../render/glossary.js";
 import type { EleventyConfig } from "./types.js";
 
 const zhDate = new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
@@ -55,8 +57,10 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, options: FiltersOp
   eleventyConfig.addFilter("plain", (source: string) => inlineToText(source ?? ""));
   eleventyConfig.addFilter("minHeadingLevel", (t: Transcript) => minHeadingLevel(t));
   eleventyConfig.addFilter("readableDate", (isoDate: string) => readableDate(isoDate));
+  eleventyConfig.addFilter("terms", (html: string) => markTerms(html));
+  eleventyConfig.addFilter("glossary", (t: Transcript) => glossaryOf(t));
   eleventyConfig.addFilter("readingMinutes", (t: Transcript) => readingMinutes(t));
   eleventyConfig.addFilter("speakerTurns", (t: Transcript) => speakerTurns(t));
   // name → colour slot (0–5), so each speaker keeps one colour through the page.
-  eleventyConfig.addFilter("speakerSlots", (speakers: { name: string }[]) => Object.fromEntries(speakers.map((s, i) => [s.name, i % 6])));
+  eleventyConfig.addFilter("speakerSlots", (speakers: SpeakerCount[]) => speakerSlots(speakers));
 }

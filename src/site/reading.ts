@@ -21,9 +21,5 @@ export function readingMinutes(transcript: Transcript): number {
   return Math.max(1, Math.ceil(han / HAN_PER_MINUTE + words / WORDS_PER_MINUTE));
 }
 
-/** Each speaker of a transcript with the number of turns they speak, most first (ties in order of appearance). */
-export function speakerTurns(transcript: Transcript): { name: string; turns: number }[] {
-  const counts = new Map<string, number>();
-  for (const section of transcript.sections) for (const turn of section.turns) if (turn.speaker) counts.set(turn.speaker, (counts.get(turn.speaker) ?? 0) + 1);
-  return [...counts].map(([name, turns]) => ({ name, turns })).sort((a, b) => b.turns - a.turns);
-}
+/** Kept here for older imports: speaker statistics live in speakers.ts. */
+export { speakerTurns } from "./speakers.js";

@@ -153,3 +153,123 @@ test("the post page ships at most 10 KB of JavaScript (gzip), none render-blocki
   const total = [...files, ...inline.map((s) => Buffer.from(s))].reduce((n, b) => n + gzipSync(b).length, 0);
   assert.ok(total <= 10 * 1024, `${total} bytes gzip`);
 });
+
+test("a linked passage shows its original even in translation-only mode; the highlight fades; glossary links work too", { skip }, async () => {
+  const page = await open({ view: "zh" });
+  assert.equal(await page.locator("#t-12 details.original").isVisible(), false, "hidden in this mode");
+  await page.evaluate(() => (location.hash = "#t-12"));
+  await page.waitForFunction(() => document.getElementById("t-12")!.classList.contains("flash"));
+  assert.equal(await page.locator("#t-12 details.original > p").first().isVisible(), true, "hashchange opens it");
+  assert.equal(await page.locator("#t-11 details.original").isVisible(), false, "only that passage");
+  const bg = (): Promise<string> => page.locator("#t-12").evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.notEqual(await bg(), "rgba(0, 0, 0, 0)", "highlighted");
+  await page.waitForTimeout(3300);
+  assert.equal(await bg(), "rgba(0, 0, 0, 0)", "the highlight has faded");
+  // The glossary at the end links each term to its first use.
+  const first = page.locator(".glossary dt a").first();
+  const href = (await first.getAttribute("href"))!;
+  await first.click();
+  await page.waitForFunction((id) => document.getElementById(id)!.classList.contains("flash"), href.slice(1));
+  await page.close();
+});
+
+test("passage permalinks are in the tab order and show when focused", { skip }, async () => {
+  for (const width of [1280, 390]) {
+    const page = await open({ view: "collapsed" }, width);
+    const link = page.locator("#t-3 .turn-link");
+    assert.equal(await link.evaluate((el) => getComputedStyle(el).opacity), "0");
+    await page.locator("#t-2 details.original > summary").focus();
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("href")), "#t-3", `${width}: Tab reaches the next passage's link`);
+    assert.equal(await link.evaluate((el) => getComputedStyle(el).opacity), "1", `${width}: visible on focus`);
+    const box = (await link.boundingBox())!;
+    assert.ok(box.x >= 0 && box.x + box.width <= width, `${width}: inside the screen (${box.x})`);
+    await page.close();
+  }
+});
+
+test("the controls are reached with Tab and operated with the keyboard (mode and theme)", { skip }, async () => {
+  const page = await open({ view: "collapsed", theme: "light" });
+  let name = "";
+  for (let i = 0; i < 80 && name !== "view"; i++) {
+    await page.keyboard.press("Tab");
+    name = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? "");
+  }
+  assert.equal(name, "view", "Tab reaches the view mode control");
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement!.closest("label")!).outlineStyle);
+  assert.equal(ring, "solid", "the focused mode shows a focus ring");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.view), "side");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => (document.activeElement as HTMLSelectElement).name), "theme", "Tab goes on to the theme");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+  assert.equal(await page.evaluate(() => localStorage.getItem("theme")), "dark");
+  await page.close();
+});
+
+test("contents: one closed line on a phone, an open list in the margin on a wide screen", { skip }, async () => {
+  const phone = await open({ view: "collapsed" }, 390);
+  assert.equal(await phone.locator(".toc details").getAttribute("open"), null);
+  assert.equal(await phone.locator(".toc ol").isVisible(), false);
+  await phone.locator(".toc summary").click();
+  assert.equal(await phone.locator(".toc ol").isVisible(), true, "a tap opens it");
+  await phone.close();
+  const wide = await open({ view: "collapsed" }, 1280);
+  assert.notEqual(await wide.locator(".toc details").getAttribute("open"), null, "open for assistive technology too");
+  const toc = (await wide.locator(".toc").boundingBox())!;
+  const text = (await wide.locator(".transcript").boundingBox())!;
+  assert.ok(toc.x + toc.width <= text.x, "beside the text, not above it");
+  await wide.mouse.wheel(0, 5000);
+  await wide.waitForTimeout(200);
+  assert.ok(((await wide.locator(".toc").boundingBox())!.y) >= 0, "still in view after scrolling");
+  await wide.close();
+});
+
+test("glossary terms reveal their English term and explanation on focus, inside the screen", { skip }, async () => {
+  for (const width of [1280, 390]) {
+    const page = await open({ view: "collapsed" }, width);
+    const term = page.locator(".transcript .term").first();
+    const gloss = term.locator(".gloss");
+    assert.equal(await gloss.evaluate((el) => getComputedStyle(el).opacity), "0", "hidden until asked for");
+    assert.match((await gloss.textContent()) ?? "", /evals/, "the note stays in the text for screen readers");
+    await term.focus();
+    assert.equal(await gloss.evaluate((el) => getComputedStyle(el).opacity), "1");
+    const box = (await gloss.boundingBox())!;
+    assert.ok(box.x >= 0 && box.x + box.width <= width, `${width}: the note fits the screen (${JSON.stringify(box)})`);
+    assert.equal(await page.locator(".glossary dt").count(), 7, "the glossary lists the seed's seven terms");
+    await page.close();
+  }
+});
+
+test("no mode makes a phone scroll sideways", { skip }, async () => {
+  for (const view of ["collapsed", "open", "side", "zh", "en"]) {
+    const page = await open({ view }, 390);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, view);
+    await page.close();
+  }
+});
+
+test("print: the current mode, with a note saying which, and no controls", { skip }, async () => {
+  const page = await open({ view: "side" });
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator('.print-note [data-mode="side"]').isVisible(), true);
+  assert.equal(await page.locator('.print-note [data-mode="collapsed"]').isVisible(), false);
+  assert.equal(await page.locator(".reader-controls").isVisible(), false);
+  assert.equal(await firstTurn(page).locator("details.original > p").first().isVisible(), true, "originals print open in side-by-side mode");
+  await page.close();
+});
+
+test("without JavaScript the post reads in the default mode: controls hidden, originals collapsed, contents usable", { skip }, async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url + SEED);
+  assert.equal(await page.locator(".reader-controls").isVisible(), false);
+  assert.equal(await firstTurn(page).locator(".translation p").first().isVisible(), true);
+  assert.equal(await firstTurn(page).locator("details.original > p").first().isVisible(), false);
+  assert.equal(await page.locator(".toc ol").isVisible(), true, "a wide screen shows the contents");
+  await firstTurn(page).locator("details.original > summary").click();
+  assert.equal(await firstTurn(page).locator("details.original > p").first().isVisible(), true, "originals open natively");
+  await context.close();
+});

@@ -1,0 +1,77 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "node-html-parser";
+import { readFrontMatter } from "../../src/frontmatter/read.js";
+import { findTerms, glossaryOf, markTerms, splitNote } from "../../src/render/glossary.js";
+import { renderInline } from "../../src/render/inline.js";
+import { parseTranscript } from "../../src/transcript/parse.js";
+import type { Transcript } from "../../src/transcript/model.js";
+import { buildablePosts, corpusDir } from "../helpers.js";
+
+const transcriptOf = (file: string): Transcript => {
+  const fm = readFrontMatter(readFileSync(path.join(corpusDir, file), "utf8"));
+  return parseTranscript(fm.body, { lineOffset: fm.bodyLineOffset }).transcript;
+};
+
+test("a note gives an English name, an explanation, or both (real notes)", () => {
+  assert.deepEqual(splitNote("evals: 用于衡量 AI 模型性能的基准测试"), { english: "evals", explanation: "用于衡量 AI 模型性能的基准测试" });
+  assert.deepEqual(splitNote("Operating System, OS: 管理计算机硬件与软件资源的系统软件"), { english: "Operating System, OS", explanation: "管理计算机硬件与软件资源的系统软件" });
+  assert.deepEqual(splitNote("mystical experience：一种心理学构念"), { english: "mystical experience", explanation: "一种心理学构念" });
+  assert.deepEqual(splitNote("Chain of Action"), { english: "Chain of Action", explanation: "" });
+  assert.deepEqual(splitNote("Capital Expenditure, 简称 capex"), { english: "Capital Expenditure", explanation: "简称 capex" });
+  assert.deepEqual(splitNote("一款集成了 AI 的代码编辑器"), { explanation: "一款集成了 AI 的代码编辑器" });
+  // A Chinese name before the colon is part of the explanation, not an English name.
+  assert.deepEqual(splitNote("统一码：一种旨在为每种语言的每个字符设定统一并且唯一的二进制编码的标准"), { explanation: "统一码：一种旨在为每种语言的每个字符设定统一并且唯一的二进制编码的标准" });
+  assert.deepEqual(splitNote("3,4-亚甲二氧基甲基苯丙胺，俗称“摇头丸”"), { explanation: "3,4-亚甲二氧基甲基苯丙胺，俗称“摇头丸”" });
+});
+
+test("terms are found with nested parentheses, nested terms and a closing quote before the note", () => {
+  assert.deepEqual(findTerms("是现在是 **Jim Snape**（前德国CEO，现在是**赛班斯**（Sabanes: 一家公司）的人）。"), [
+    { term: "Jim Snape", note: "前德国CEO，现在是**赛班斯**（Sabanes: 一家公司）的人" },
+    { term: "赛班斯", note: "Sabanes: 一家公司" },
+  ]);
+  assert.deepEqual(findTerms("所谓的“**氛围编程**”（vibe coding: 一个俚语）来做"), [{ term: "氛围编程", note: "vibe coding: 一个俚语" }]);
+  assert.deepEqual(findTerms("**未闭合**（没有结尾"), [], "an unclosed note is not a term");
+  assert.deepEqual(findTerms("**Ilya:** 没有注释的粗体"), []);
+});
+
+test("the seed's glossary: in order of first appearance, once each, with the turn it first appears in", () => {
+  const entries = glossaryOf(transcriptOf("seed-ilya-sutskever-aR20FWCCjAs.md"));
+  assert.deepEqual(entries.map((e) => e.term), ["评估指标", "氛围编程", "强化学习", "预训练", "价值函数", "推演", "AGI"]);
+  assert.deepEqual(entries[0], { term: "评估指标", english: "evals", explanation: "用于衡量 AI 模型性能的基准测试", turn: "t-14" });
+  assert.deepEqual(entries.at(-1), { term: "AGI", english: "Artificial General Intelligence", explanation: "通用人工智能", turn: entries.at(-1)!.turn });
+  // A term marked twice in a post is listed once.
+  const twice: Transcript = { sections: [{ id: "s-0", level: 0, line: 1, turns: ["t-1", "t-2"].map((id) => ({ id, line: 1, translation: [{ text: "**MCP**（Model Context Protocol: 模型上下文协议）", speakerBreak: false, line: 1 }] })) }] };
+  assert.equal(glossaryOf(twice).length, 1);
+});
+
+test("terms in rendered HTML are wrapped for the tooltip, and no text is lost or reordered", () => {
+  const source = "如何调和它们在**评估指标**（evals: 用于衡量 AI 模型性能的基准测试）上表现，所谓的“**氛围编程**”（vibe coding: 一个俚语，**嵌套**（x）&amp; <i>斜体</i>）来做，**Cursor**（一款集成了 AI 的代码编辑器）。";
+  const html = renderInline(source);
+  const marked = markTerms(html);
+  assert.equal(parse(marked).text, parse(html).text, "the same text, in the same order");
+  const doc = parse(marked);
+  const terms = doc.querySelectorAll(".term");
+  assert.deepEqual(terms.map((t) => t.querySelector("strong")!.text), ["评估指标", "嵌套", "Cursor"], "a note with markup is left alone; the term inside it is wrapped");
+  assert.equal(terms[0]!.getAttribute("tabindex"), "0");
+  assert.equal(terms[0]!.querySelector(".gloss")!.text, "（evals: 用于衡量 AI 模型性能的基准测试）");
+  assert.equal(terms[0]!.querySelector(".gloss-en")!.getAttribute("lang"), "en");
+  assert.equal(terms[2]!.querySelector(".gloss-en"), null, "a Chinese explanation has no English name");
+  assert.equal(markTerms("<strong>Ilya：</strong>你好"), "<strong>Ilya：</strong>你好");
+});
+
+test("every term of the real corpus survives rendering: the page text is unchanged by markTerms", () => {
+  let wrapped = 0;
+  for (const f of buildablePosts()) {
+    for (const section of transcriptOf(f).sections) for (const turn of section.turns) for (const block of turn.translation) {
+      const html = renderInline(block.text);
+      const marked = markTerms(html);
+      if (marked === html) continue;
+      wrapped += parse(marked).querySelectorAll(".term").length;
+      assert.equal(parse(marked).text, parse(html).text, `${f}:${block.line}`);
+    }
+  }
+  assert.ok(wrapped > 500, `${wrapped} terms wrapped`);
+});

@@ -2,11 +2,12 @@
  * `npm run bench [-- --posts=1000 --runs=3 --large=9000 --huge=10000 --skip-plain --plain-timeout=900]`
  * Generates realistic corpora (bench/corpus/, not committed) and measures, as whole processes:
  * our full build without search, the search indexing alone, and a plain Eleventy build of the
- * same Markdown with a one-line layout. Prints wall time, CPU time and peak memory (min/median/max)
- * and the ratios ours/plain; then the dev server's rebuild after editing one post, output size
- * per post and search index size.
+ * same Markdown with a one-line layout, then that plain build again with as many pages as our site
+ * has (one-line pages added). Both builds start from an empty output folder. Prints wall time, CPU
+ * time and peak memory (min/median/max) and the ratios ours/plain; then the dev server's rebuild
+ * after editing one post, output size per post and search index size.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -31,24 +32,25 @@ const benchDir = path.join(projectRoot, "bench");
 // Corpora and outputs live outside the project: never committed, and not hidden from the dev
 // server's watcher (Eleventy does not watch paths the project's .gitignore lists).
 const workDir = path.join(tmpdir(), "transcripts-bench");
-const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
 const node = process.execPath;
+const tsxScript = (script: string, args: string[]): [string, string[]] => [node, ["--import", "tsx", path.join(projectRoot, "scripts", script), ...args]];
 
 async function corpus(n: number): Promise<string> {
   const dir = path.join(workDir, "corpus", String(n));
   const count = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".md")).length : 0;
   if (count !== n) {
-    const r = await measure(tsx, [path.join(projectRoot, "scripts/gen-corpus.ts"), `--count=${n}`, `--out=${dir}`]);
+    const r = await measure(...tsxScript("gen-corpus.ts", [`--count=${n}`, `--out=${dir}`]));
     if (r.status !== 0) throw new Error(`gen-corpus failed:\n${r.output}`);
     console.log(r.output.trim().split("\n").find((l) => l.startsWith("gen-corpus")) ?? "");
   }
   return dir;
 }
 
-const ours = (input: string, output: string): Promise<RunCost> => measure(tsx, [path.join(projectRoot, "scripts/build.ts"), `--input=${input}`, `--output=${output}`], { NO_SEARCH: "1" });
+// As `npm run build` runs it.
+const ours = (input: string, output: string): Promise<RunCost> => measure(...tsxScript("build.ts", [`--input=${input}`, `--output=${output}`]), { NO_SEARCH: "1" });
 const plain = (input: string, output: string, timeoutS: number): Promise<RunCost> =>
   measure(node, [path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), `--input=${input}`, `--output=${output}`, `--config=${path.join(benchDir, "plain/eleventy.config.mjs")}`, "--quiet"], { PLAIN_INPUT: input }, timeoutS * 1000);
-const searchIndex = (site: string): Promise<RunCost> => measure(tsx, [path.join(projectRoot, "scripts/index-search.ts"), site]);
+const searchIndex = (site: string): Promise<RunCost> => measure(...tsxScript("index-search.ts", [site]));
 
 function fmt(label: string, costs: RunCost[]): { wall: number; peak: number } {
   const w = spread(costs.map((c) => c.wallMs / 1000));
@@ -62,7 +64,8 @@ function fmt(label: string, costs: RunCost[]): { wall: number; peak: number } {
 /** Time from editing one post to the dev server's "Wrote" line for the rebuild. */
 async function devRebuild(input: string): Promise<number[]> {
   const out = path.join(workDir, "out", "dev");
-  const child = spawn(tsx, [path.join(projectRoot, "scripts/serve.ts"), `--input=${input}`, `--output=${out}`, "--port=8799"], { stdio: ["ignore", "pipe", "pipe"] });
+  const [cmd, args] = tsxScript("serve.ts", [`--input=${input}`, `--output=${out}`, "--port=8799"]);
+  const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const waitFor = (pattern: RegExp, count: number, timeoutMs: number): Promise<void> =>
     new Promise((resolve, reject) => {
@@ -99,6 +102,33 @@ async function devRebuild(input: string): Promise<number[]> {
   return timings;
 }
 
+/** Pages (HTML, XML, JSON and text files) a built site has, its copied assets aside. */
+function pageCount(site: string): number {
+  return readdirSync(site, { recursive: true, encoding: "utf8" }).filter((f) => /\.(html|xml|json|txt)$/.test(f) && !f.startsWith("assets")).length;
+}
+
+/**
+ * The plain build's input with as many pages as our site has: the same posts plus one-line
+ * Markdown pages in place of our list, taxonomy, feed and search pages. Plain Eleventy's cost for
+ * that many pages is the floor for any Eleventy build that writes them (each is a template run).
+ */
+function samePagesCorpus(input: string, pages: number): string {
+  const posts = readdirSync(input).filter((f) => f.endsWith(".md"));
+  const dir = `${input}-plus-${pages - posts.length}-pages`;
+  if (existsSync(dir) && readdirSync(dir).length === pages) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const f of posts) {
+    try {
+      linkSync(path.join(input, f), path.join(dir, f));
+    } catch {
+      copyFileSync(path.join(input, f), path.join(dir, f));
+    }
+  }
+  for (let i = 0; i < pages - posts.length; i++) writeFileSync(path.join(dir, `page-${i}.md`), `---\ntitle: Page ${i}\n---\nOne line.\n`);
+  return dir;
+}
+
 async function benchSize(n: number, withPlain: boolean, runsHere: number): Promise<void> {
   const input = await corpus(n);
   const outOurs = path.join(workDir, "out", `ours-${n}`);
@@ -106,6 +136,8 @@ async function benchSize(n: number, withPlain: boolean, runsHere: number): Promi
   const a: RunCost[] = [];
   const c: RunCost[] = [];
   for (let i = 0; i < runsHere; i++) {
+    // Both builds start from an empty output folder (a rebuild over an existing site also removes the old one).
+    rmSync(outOurs, { recursive: true, force: true });
     const r = await ours(input, outOurs);
     if (r.status !== 0) throw new Error(`our build failed:\n${r.output.slice(-3000)}`);
     a.push(r);
@@ -119,11 +151,26 @@ async function benchSize(n: number, withPlain: boolean, runsHere: number): Promi
       }
     }
   }
-  console.log(`\n== ${n} posts (${runsHere} runs; median (min–max))`);
+  // The same plain build over as many pages as our site has (only where the plain build finished).
+  const pages = pageCount(outOurs);
+  const d: RunCost[] = [];
+  // Only at the main size: at 9,000 posts it would be a ~27,000-page plain build on top of the plain one.
+  if (withPlain && n <= 3000 && c.length === runsHere && c.every((p) => p.status === 0)) {
+    const samePages = samePagesCorpus(input, pages);
+    for (let i = 0; i < runsHere; i++) {
+      rmSync(outPlain, { recursive: true, force: true });
+      d.push(await plain(samePages, outPlain, Number(values["plain-timeout"])));
+    }
+  }
+  console.log(`\n== ${n} posts, ${pages} pages (${runsHere} runs; median (min–max))`);
   const o = fmt("(a) ours, full build, no search", a);
   if (c.length) {
     const p = fmt("(c) plain Eleventy, one-line layout", c);
     console.log(`ratios ours/plain: wall ${(o.wall / p.wall).toFixed(2)}, peak memory ${(o.peak / p.peak).toFixed(2)}`);
+  }
+  if (d.length) {
+    const q = fmt(`(d) plain, same ${pages} pages`, d);
+    console.log(`ratios ours/plain with as many pages: wall ${(o.wall / q.wall).toFixed(2)}, peak memory ${(o.peak / q.peak).toFixed(2)}`);
   }
   console.log(`per post: ${((o.wall * 1000) / n).toFixed(2)} ms wall`);
   const size = folderSize(outOurs);

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readFrontMatter } from "../../src/frontmatter/read.js";
-import { readingMinutes, speakerTurns } from "../../src/site/reading.js";
+import { countHan, countWords, readingMinutes, speakerTurns } from "../../src/site/reading.js";
 import { parseTranscript } from "../../src/transcript/parse.js";
 import type { Transcript } from "../../src/transcript/model.js";
 import { corpusDir } from "../helpers.js";
@@ -29,4 +29,11 @@ test("speakers with their number of turns, most first", () => {
   assert.deepEqual(speakers.map((s) => s.name), ["Ilya", "Dwarkesh"]);
   assert.equal(speakers.reduce((n, s) => n + s.turns, 0), 120, "120 of 121 turns have a label");
   assert.deepEqual(speakerTurns(one("旁白")), [], "narration has no speakers");
+});
+
+test("Chinese characters and Latin words are counted one by one", () => {
+  assert.equal(countHan("中文，English 和𠀀字"), 5, "a character outside the BMP counts once; punctuation is not Han");
+  assert.equal(countHan("no Chinese here"), 0);
+  assert.equal(countWords("don't stop — 中文 GPT-4 is here"), 5, "don't is one word; GPT and 4: only letters count");
+  assert.equal(countWords("中文"), 0);
 });

@@ -8,6 +8,7 @@
  * after editing one post, output size per post and search index size.
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -35,10 +36,17 @@ const workDir = path.join(tmpdir(), "transcripts-bench");
 const node = process.execPath;
 const tsxScript = (script: string, args: string[]): [string, string[]] => [node, ["--import", "tsx", path.join(projectRoot, "scripts", script), ...args]];
 
+/** A short hash of the generator's sources: a corpus made by an older generator is made again. */
+const generatorVersion = createHash("sha256")
+  .update(["src/bench/corpus-gen.ts", "src/bench/words.ts"].map((f) => readFileSync(path.join(projectRoot, f), "utf8")).join("\0"))
+  .digest("hex")
+  .slice(0, 8);
+
 async function corpus(n: number): Promise<string> {
-  const dir = path.join(workDir, "corpus", String(n));
+  const dir = path.join(workDir, "corpus", `${n}-${generatorVersion}`);
   const count = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".md")).length : 0;
   if (count !== n) {
+    rmSync(dir, { recursive: true, force: true });
     const r = await measure(...tsxScript("gen-corpus.ts", [`--count=${n}`, `--out=${dir}`]));
     if (r.status !== 0) throw new Error(`gen-corpus failed:\n${r.output}`);
     console.log(r.output.trim().split("\n").find((l) => l.startsWith("gen-corpus")) ?? "");

@@ -109,7 +109,7 @@ export class Paragraph {
       while (seg + 1 < this.offsets.length && (this.offsets[seg + 1] ?? 0) <= at) seg++;
       const line = this.lines[seg] ?? block.line;
       const col = (this.cols[seg] ?? 1) + at - (this.offsets[seg] ?? 0);
-      this.reporter.repetition(line, col, text.slice(at, at + 60));
+      this.reporter.repetition(line, col, text.slice(at));
     }
     this.parts = [];
     this.offsets = [];

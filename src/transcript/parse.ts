@@ -92,7 +92,7 @@ class Scanner {
     }
     if (isHeadingWithoutSpace(s, t)) this.reporter.headingNoSpace(lineNo, t + 1);
     if (s.charCodeAt(t) === 60 /* < */ && t + 1 < s.length && !/[A-Za-z/!]/.test(s.charAt(t + 1))) {
-      this.reporter.strayLt(lineNo, t + 1, s.slice(t, t + 60));
+      this.reporter.strayLt(lineNo, t + 1, s.slice(t));
     }
     return false;
   }

@@ -22,9 +22,24 @@ export type TranscriptRule =
 /** Longest source excerpt quoted in a message. */
 const QUOTE_MAX = 40;
 
+/**
+ * The start of `text` with runs of white space collapsed, cut at QUOTE_MAX characters. It reads
+ * only as far as the excerpt needs: a runaway line of a megabyte costs no more than a short one.
+ */
 function quote(text: string): string {
-  const t = text.replace(/\s+/g, " ").trim();
-  return t.length > QUOTE_MAX ? `${t.slice(0, QUOTE_MAX)}…` : t;
+  const out: string[] = [];
+  let space = false;
+  for (const ch of text) {
+    if (/\s/.test(ch)) {
+      space = out.length > 0;
+      continue;
+    }
+    if (space) out.push(" ");
+    space = false;
+    out.push(ch);
+    if (out.length > QUOTE_MAX) return `${out.slice(0, QUOTE_MAX).join("")}…`;
+  }
+  return out.join("");
 }
 
 /** Collects the parser's warnings (all are warnings: every defect is recovered from). */

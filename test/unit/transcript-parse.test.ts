@@ -202,6 +202,13 @@ describe("defects", () => {
     const r = parse(["甲。", ...classic(`Sponsor of ${"Take ".repeat(40)}and more ${"go on ".repeat(30)}`)]);
     assert.deepEqual(rules(r), ["repetition@4:36"]);
   });
+
+  it("quotes the first 40 characters of the text at fault, white space collapsed, with … when cut", () => {
+    const r = parse(["甲。", "", `<  3 是   小于 ${"a  ".repeat(30)}`, "", ...classic("Three is less.")]);
+    const messages = r.diagnostics.map((d) => d.message);
+    assert.ok(messages[0]?.includes('("< 3 是 小于 a a a a a a a a a a a a a a a a…")'), messages[0]);
+    assert.ok(messages[1]?.includes(`("${"a ".repeat(20)}…")`), messages[1]);
+  });
 });
 
 describe("repetition detector", () => {

@@ -3,7 +3,8 @@
 // Pagefind splits Chinese it does not know into single characters, so 泛化 also matches a page with
 // 泛型 … 变化. Pagefind still finds the candidates (every page with the words or their characters);
 // each run of two or more Chinese characters in the query must then appear, unbroken, in a result's
-// text for the result to be kept. Single characters and Latin words are left to Pagefind.
+// text for the result to be kept, and each Latin word must start a word of it (see containsStems).
+// Single characters are left to Pagefind.
 
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
 
@@ -31,18 +32,32 @@ export function stem(word) {
 
 /**
  * @param {string} raw the reader's query
- * @returns {{ text: string, query: string, words: string[] }} the query as typed (for the URL), what to
- *   send to Pagefind, and the Chinese words a result must contain
+ * @returns {{ text: string, query: string, words: string[], stems: string[] }} the query as typed (for
+ *   the URL), what to send to Pagefind, the Chinese words a result must contain, and the stems of the
+ *   Latin words outside quotes, each of which must start a word of the result
  */
 export function prepareQuery(raw) {
   const text = raw.replace(/\s+/g, " ").trim();
   const words = [...new Set(text.match(HAN_RUN) ?? [])];
+  const stems = [];
   // Even parts are outside quotes, odd ones inside.
   const query = text
     .split('"')
-    .map((part, i) => (i % 2 ? part : part.replace(/[A-Za-z]+/g, stem)))
+    .map((part, i) => (i % 2 ? part : part.replace(/[A-Za-z]+/g, (w) => (stems.push(stem(w)), stems.at(-1)))))
     .join('"');
-  return { text, query, words };
+  return { text, query, words, stems: [...new Set(stems)] };
+}
+
+/**
+ * Pagefind matches a query word as the start of a word; where no word of an index starts with it, it
+ * returns near misses instead (an index in parts has many such parts). So a result is kept only when
+ * each stem starts a word of its text, as Pagefind's own match would.
+ * @param {string} text a result's full text
+ * @param {string[]} stems from prepareQuery
+ * @returns {boolean}
+ */
+export function containsStems(text, stems) {
+  return stems.every((s) => new RegExp(`(?<![A-Za-z0-9])${s}`, "i").test(text));
 }
 
 /**

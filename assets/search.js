@@ -1,6 +1,6 @@
 // The search page: Pagefind's JS API with precise Chinese words, filters with counts, shareable
 // ?q= URLs, and results that open the passage where the match is. A module: never render-blocking.
-import { anchorFor, containsWords, excerptAround, filterCounts, matchesFilters, prepareQuery } from "./search-query.js";
+import { anchorFor, containsStems, containsWords, excerptAround, filterCounts, matchesFilters, prepareQuery } from "./search-query.js";
 
 const form = document.querySelector("#search-form");
 const input = document.querySelector("#search-q");
@@ -13,7 +13,12 @@ const labels = JSON.parse(document.querySelector("#search-labels").textContent);
 // Resolved against this script's own URL (…/assets/search.js), so any path prefix works.
 const siteBase = new URL("../", import.meta.url);
 const pagefind = await import(new URL("pagefind/pagefind.js", siteBase).href);
-await pagefind.options({ baseUrl: siteBase.pathname, excerptLength: 40 });
+const indexOptions = { baseUrl: siteBase.pathname, excerptLength: 40 };
+await pagefind.options(indexOptions);
+// A large archive's index comes in parts (one per thousand posts, so building it stays lean):
+// Pagefind merges them into one search, with one list of results and filter counts over all.
+const parts = await fetch(new URL("pagefind/parts.json", siteBase)).then((r) => (r.ok ? r.json() : []), () => []);
+for (const part of parts) await pagefind.mergeIndex(new URL(part, siteBase).pathname, indexOptions);
 // Loading the filter index first makes each search report its filter counts.
 const allFilters = await pagefind.filters();
 
@@ -69,14 +74,14 @@ function resultItem(data, words) {
   return li;
 }
 
-/** Chinese words: Pagefind's candidates are read and kept only when they contain every word unbroken. */
-async function preciseResults(search, words, chosen, isCurrent) {
+/** Pagefind's candidates are read and kept only when they contain every Chinese word unbroken and start a word with every stem. */
+async function preciseResults(search, words, stems, chosen, isCurrent) {
   const kept = [];
   const candidates = search.results.slice(0, CHECK);
   for (let i = 0; i < candidates.length; i += BATCH) {
     const batch = await Promise.all(candidates.slice(i, i + BATCH).map((r) => r.data()));
     if (!isCurrent()) return undefined;
-    kept.push(...batch.filter((d) => containsWords(d.content, words)));
+    kept.push(...batch.filter((d) => containsWords(d.content, words) && containsStems(d.content, stems)));
   }
   // Filtered here rather than by Pagefind, so that the counts of every value can be shown.
   const shown = kept.filter((d) => matchesFilters(d.filters ?? {}, chosen));
@@ -86,7 +91,7 @@ async function preciseResults(search, words, chosen, isCurrent) {
 async function run(raw) {
   const ticket = ++current;
   const isCurrent = () => ticket === current;
-  const { text, query, words } = prepareQuery(raw);
+  const { text, query, words, stems } = prepareQuery(raw);
   const url = new URL(location.href);
   if (text) url.searchParams.set("q", text);
   else url.searchParams.delete("q");
@@ -100,8 +105,8 @@ async function run(raw) {
   }
   status.textContent = labels.searching;
   let found;
-  if (words.length) {
-    found = await preciseResults(await pagefind.search(query), words, chosen, isCurrent);
+  if (words.length || stems.length) {
+    found = await preciseResults(await pagefind.search(query), words, stems, chosen, isCurrent);
   } else {
     const search = await pagefind.search(query, { filters: chosen });
     const shown = search && (await Promise.all(search.results.slice(0, SHOW).map((r) => r.data())));

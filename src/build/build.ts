@@ -71,7 +71,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await cp(path.join(projectRoot, "assets"), path.join(staging, "assets"), { recursive: true });
     if (process.env.NO_SEARCH !== "1") {
       const search = await indexSite(staging);
-      log(`search index: ${search.files} files, ${(search.bytes / 2 ** 20).toFixed(1)} MiB, in ${(search.ms / 1000).toFixed(1)} s`);
+      log(`search index: ${search.pages} posts in ${search.parts} part${search.parts === 1 ? "" : "s"}, ${search.files} files, ${(search.bytes / 2 ** 20).toFixed(1)} MiB, in ${(search.ms / 1000).toFixed(1)} s`);
     }
     diagnostics = sortDiagnostics([...content.diagnostics, ...takeLazyDiagnostics()]);
     reportDiagnostics(diagnostics, content.fileCount, options.strict, log);

@@ -2,7 +2,7 @@
  * The search index: Pagefind's Node API over a built site, after Eleventy has written it.
  * Only post pages carry `data-pagefind-body`, so navigation, lists and indexes are not indexed.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 
@@ -11,7 +11,9 @@ export interface IndexReport {
   ms: number;
   /** Pages indexed (post pages: only they carry `data-pagefind-body`). */
   pages: number;
-  /** Size of the `pagefind/` folder. */
+  /** Index parts the search page merges (see indexSite). */
+  parts: number;
+  /** Size of the index folders. */
   bytes: number;
   files: number;
 }
@@ -33,9 +35,76 @@ export function folderSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
-/** Index the site in `dir` into `dir/pagefind/`. Throws with Pagefind's own messages on failure. */
-export async function indexSite(dir: string): Promise<IndexReport> {
+/** Posts per index part by default: Pagefind holds a whole index in memory, about 2 GB per 1,000 posts. */
+export const DEFAULT_POSTS_PER_PART = 1000;
+
+/** Folder of index part `k` (0-based) under the site: `pagefind/`, then `pagefind-2/`, `pagefind-3/`, … */
+export const partFolder = (k: number): string => (k === 0 ? "pagefind" : `pagefind-${k + 1}`);
+
+/** Where the search page finds the other parts to merge into the first (site-relative folder paths). */
+export const PARTS_MANIFEST = "pagefind/parts.json";
+
+/** Posts per part from SEARCH_POSTS_PER_PART (for machines with little memory), else the default. */
+export function postsPerPart(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SEARCH_POSTS_PER_PART;
+  if (raw === undefined || raw === "") return DEFAULT_POSTS_PER_PART;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`SEARCH_POSTS_PER_PART must be a whole number of posts, 1 or more, not '${raw}'`);
+  return n;
+}
+
+/** The site's HTML files that Pagefind indexes (those with `data-pagefind-body`: the post pages), sorted. */
+function indexedPages(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".html") && !/^pagefind(?:-\d+)?[\\/]/.test(f))
+    .filter((f) => readFileSync(path.join(dir, f), "utf8").includes("data-pagefind-body"))
+    .sort();
+}
+
+/**
+ * Index the site in `dir`: into `dir/pagefind/`, and, for more than `perPart` posts, into further
+ * parts (`pagefind-2/`, …) listed in `pagefind/parts.json`, which the search page merges into one
+ * search. Pagefind keeps an index in memory until it is written (18.8 GB for 9,000 posts in one
+ * index), so each part is indexed by a fresh Pagefind process: the build's peak stays that of one
+ * part whatever the archive's size. Throws with Pagefind's own messages on failure.
+ */
+export async function indexSite(dir: string, perPart = postsPerPart()): Promise<IndexReport> {
   const started = performance.now();
+  // A fresh start: Pagefind adds to an existing folder, which would keep stale chunks of an older index.
+  for (const f of readdirSync(dir)) if (/^pagefind(?:-\d+)?$/.test(f)) rmSync(path.join(dir, f), { recursive: true, force: true });
+  const pages = indexedPages(dir);
+  const parts: string[][] = [];
+  for (let i = 0; i < pages.length; i += perPart) parts.push(pages.slice(i, i + perPart));
+  if (parts.length === 0) parts.push([]);
+  let indexed = 0;
+  if (parts.length === 1) indexed = await indexPart(dir, dir, partFolder(0));
+  else {
+    // Beside the site (same disk, so pages are hard links, not copies) and never inside it.
+    const scratch = path.join(path.dirname(path.resolve(dir)), `.${path.basename(path.resolve(dir))}-search-${process.pid}`);
+    try {
+      for (const [k, files] of parts.entries()) {
+        rmSync(scratch, { recursive: true, force: true });
+        for (const f of files) {
+          mkdirSync(path.dirname(path.join(scratch, f)), { recursive: true });
+          try {
+            linkSync(path.join(dir, f), path.join(scratch, f));
+          } catch {
+            copyFileSync(path.join(dir, f), path.join(scratch, f));
+          }
+        }
+        indexed += await indexPart(scratch, dir, partFolder(k));
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+  writeFileSync(path.join(dir, PARTS_MANIFEST), `${JSON.stringify(parts.slice(1).map((_, k) => `${partFolder(k + 1)}/`))}\n`);
+  const size = parts.map((_, k) => folderSize(path.join(dir, partFolder(k)))).reduce((a, b) => ({ bytes: a.bytes + b.bytes, files: a.files + b.files }));
+  return { ms: performance.now() - started, pages: indexed, parts: parts.length, ...size };
+}
+
+/** Index the pages of `source` (the site, or a part's folder) into `dir/folder`, in a Pagefind process of their own; returns the pages indexed. */
+async function indexPart(source: string, dir: string, folder: string): Promise<number> {
   try {
     // Language, chosen deliberately: Pagefind builds one index per `<html lang>`, and ours is zh-CN,
     // so Chinese is segmented into words (its "specialized language" support) and English words are
@@ -45,20 +114,18 @@ export async function indexSite(dir: string): Promise<IndexReport> {
     // inflections by sending light stems, which Pagefind matches as prefixes (assets/search-query.js).
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`search index: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: dir });
+    // Pagefind reads a folder on all cores (sending it files one by one is a third slower): a part is
+    // its pages linked into a folder of their own, at the same paths, so their URLs stay the same.
+    const added = await index.addDirectory({ path: source });
     if (added.errors.length) throw new Error(`search index: ${added.errors.join("; ")}`);
-    // A fresh folder: Pagefind adds to an existing one, which would keep stale chunks of an older index.
-    rmSync(path.join(dir, "pagefind"), { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: path.join(dir, "pagefind") });
+    const written = await index.writeFiles({ outputPath: path.join(dir, folder) });
     if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);
     // Pagefind also writes its ready-made UIs; the search page uses only the JS API (pagefind.js).
-    for (const f of readdirSync(path.join(dir, "pagefind"))) if (UNUSED.test(f)) rmSync(path.join(dir, "pagefind", f));
-    // `added.page_count` counts every HTML file read; the entry file counts the pages indexed
-    // (only those with `data-pagefind-body`).
-    const entry = JSON.parse(readFileSync(path.join(dir, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-    const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-    return { ms: performance.now() - started, pages, ...folderSize(path.join(dir, "pagefind")) };
+    for (const f of readdirSync(path.join(dir, folder))) if (UNUSED.test(f)) rmSync(path.join(dir, folder, f));
+    const entry = JSON.parse(readFileSync(path.join(dir, folder, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
   } finally {
+    // Ends the Pagefind process and with it the part's index in memory.
     await pagefind.close();
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Search over the 59-post corpus build (with a path prefix), through the search page's own code in
- * headless Chromium. Expected results are computed independently, by scanning the sources' text.
+ * Search over the 59-post corpus build (with a path prefix, its index in three parts), through the
+ * search page's own code in headless Chromium. Expected results are computed independently, by scanning the sources' text.
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -31,8 +31,9 @@ let server: StaticServer;
 
 before(async () => {
   if (skip) return;
-  // Under a path prefix: the page must find its index and link its results under it.
-  server = await serveStatic(buildCorpus("search", { pathPrefix: "/repo/" }).siteRoot);
+  // Under a path prefix: the page must find its index and link its results under it. In parts of
+  // 20 posts (3 parts), as a large archive's index is: every search below runs over the merged parts.
+  server = await serveStatic(buildCorpus("search", { pathPrefix: "/repo/", env: { SEARCH_POSTS_PER_PART: "20" } }).siteRoot);
   browser = await launch();
 });
 

@@ -24,8 +24,8 @@ interface Fragment {
 }
 
 /** Pagefind's fragments (gzip, a signature, then JSON), by URL. */
-function fragments(dir: string): Map<string, Fragment> {
-  const folder = path.join(dir, "pagefind/fragment");
+function fragments(dir: string, index = "pagefind"): Map<string, Fragment> {
+  const folder = path.join(dir, index, "fragment");
   return new Map(
     readdirSync(folder).map((f) => {
       const json = gunzipSync(readFileSync(path.join(folder, f))).toString("utf8").replace(/^pagefind_dcd/, "");
@@ -59,7 +59,7 @@ test("a production build indexes the post pages only, and reports the index", ()
   const entry = JSON.parse(readFileSync(path.join(site, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
   assert.deepEqual(Object.keys(entry.languages), ["zh-cn"], "one index, in the pages' language");
   assert.equal(entry.languages["zh-cn"]?.page_count, 2, "the two posts; no home, list or taxonomy pages");
-  assert.match(buildLog, /search index: \d+ files, [\d.]+ MiB, in [\d.]+ s/);
+  assert.match(buildLog, /search index: \d+ posts in 1 part, \d+ files, [\d.]+ MiB, in [\d.]+ s/);
   assert.deepEqual([...fragments(site).keys()].sort(), ["/posts/chars/", "/posts/word/"]);
 });
 
@@ -89,6 +89,24 @@ test("NO_SEARCH=1 skips the index; indexSite() indexes a built site and measures
   const files = readdirSync(path.join(plain, "pagefind"), { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
   assert.equal(r.files, files.length);
   assert.ok(r.bytes > 10_000, `${r.bytes} bytes`);
+});
+
+test("an index in parts: each part holds its share of the posts, the first lists the others, nothing is left beside the site", async () => {
+  const whole = [...fragments(plain).keys()].sort();
+  assert.equal(whole.length, 2, "the one-part index of the test before");
+  const r = await indexSite(plain, 1);
+  assert.equal(r.pages, 2);
+  assert.equal(r.parts, 2);
+  assert.deepEqual(JSON.parse(readFileSync(path.join(plain, "pagefind/parts.json"), "utf8")), ["pagefind-2/"]);
+  const urls = ["pagefind", "pagefind-2"].map((folder) => [...fragments(plain, folder).keys()]);
+  assert.deepEqual(urls.map((u) => u.length), [1, 1], "one post in each part");
+  assert.deepEqual(urls.flat().sort(), whole, "the same pages at the same URLs as in one index");
+  assert.deepEqual(readdirSync(tmp).filter((f) => f.includes("search-")), [], "the folder of linked pages is removed");
+  // Back to one part: the second part's folder goes, and the list of parts is empty.
+  const one = await indexSite(plain);
+  assert.equal(one.parts, 1);
+  assert.equal(existsSync(path.join(plain, "pagefind-2")), false);
+  assert.deepEqual(JSON.parse(readFileSync(path.join(plain, "pagefind/parts.json"), "utf8")), []);
 });
 
 test("the search page: a labelled input, a live status, a list for results, a module script; every page links it", () => {

@@ -1,16 +1,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 // @ts-expect-error: a plain browser module without declarations; its JSDoc documents the types.
-import { anchorFor, containsWords, excerptAround, filterCounts, matchesFilters, prepareQuery, stem } from "../../assets/search-query.js";
+import { anchorFor, containsStems, containsWords, excerptAround, filterCounts, matchesFilters, prepareQuery, stem } from "../../assets/search-query.js";
 
 test("multi-character Chinese runs become words a result must contain; the rest goes to Pagefind", () => {
-  assert.deepEqual(prepareQuery("  泛化  "), { text: "泛化", query: "泛化", words: ["泛化"] });
-  assert.deepEqual(prepareQuery("AI 对齐"), { text: "AI 对齐", query: "ai 对齐", words: ["对齐"] }, "mixed queries keep both");
-  assert.deepEqual(prepareQuery("泛 模型"), { text: "泛 模型", query: "泛 模型", words: ["模型"] });
-  assert.deepEqual(prepareQuery("泛"), { text: "泛", query: "泛", words: [] }, "a single character is left to Pagefind");
+  assert.deepEqual(prepareQuery("  泛化  "), { text: "泛化", query: "泛化", words: ["泛化"], stems: [] });
+  assert.deepEqual(prepareQuery("AI 对齐"), { text: "AI 对齐", query: "ai 对齐", words: ["对齐"], stems: ["ai"] }, "mixed queries keep both");
+  assert.deepEqual(prepareQuery("泛 模型"), { text: "泛 模型", query: "泛 模型", words: ["模型"], stems: [] });
+  assert.deepEqual(prepareQuery("泛"), { text: "泛", query: "泛", words: [], stems: [] }, "a single character is left to Pagefind");
   assert.deepEqual(prepareQuery("价值函数和泛化").words, ["价值函数和泛化"]);
   assert.deepEqual(prepareQuery("泛化 泛化").words, ["泛化"]);
-  assert.deepEqual(prepareQuery("   "), { text: "", query: "", words: [] });
+  assert.deepEqual(prepareQuery("   "), { text: "", query: "", words: [], stems: [] });
 });
 
 test("English words are cut back to a light stem, so Pagefind's prefix match reaches their inflections", () => {
@@ -76,4 +76,15 @@ test("filters: a result needs one checked value of every filter; counts leave ea
   assert.deepEqual(filterCounts([a, b, c], {}), { speakers: { Ilya: 2, Dwarkesh: 1 }, year: { "2025": 2, "2024": 1 } });
   // With Ilya checked: years count Ilya's posts only; speakers still count everyone, to switch.
   assert.deepEqual(filterCounts([a, b, c], { speakers: { any: ["Ilya"] } }), { speakers: { Ilya: 2, Dwarkesh: 1 }, year: { "2025": 1, "2024": 1 } });
+});
+
+test("each Latin word of a query must start a word of a result, as Pagefind matches it; quoted words are Pagefind's", () => {
+  assert.deepEqual(prepareQuery("Value Function values").stems, ["valu", "function"], "stems once each");
+  assert.deepEqual(prepareQuery('"value functions" rewards').stems, ["reward"], "quoted words are not checked here");
+  assert.ok(containsStems("The value function of an agent", ["valu", "function"]));
+  assert.ok(containsStems("Generalizing is hard", ["generaliz"]), "any case, any ending");
+  assert.equal(containsStems("in general, models", ["generaliz"]), false, "a near miss is not a match");
+  assert.equal(containsStems("regeneralize", ["generaliz"]), false, "the stem must start a word");
+  assert.ok(containsStems("GPT-4 and o3", ["gpt", "o3"]));
+  assert.ok(containsStems("anything", []), "no stems: nothing to check");
 });

@@ -60,16 +60,26 @@ const plain = (input: string, output: string, timeoutS: number): Promise<RunCost
   measure(node, [path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), `--input=${input}`, `--output=${output}`, `--config=${path.join(benchDir, "plain/eleventy.config.mjs")}`, "--quiet"], { PLAIN_INPUT: input }, timeoutS * 1000);
 const searchIndex = (site: string): Promise<RunCost> => measure(...tsxScript("index-search.ts", [site]));
 
-/** Pagefind indexes in a service process that its Node API stops (not waits for) at the end, so the kernel never adds its CPU time to ours. */
-const SEARCH_CPU_NOTE = "    (search cpu: this script's own time only; Pagefind's indexer process is not counted)";
+/** Pagefind indexes in a service process that its Node API stops (not waits for) at the end, so the kernel never adds its CPU time or memory to ours. */
+const SEARCH_NOTE = "    (cpu and peak: the script's own process; Pagefind's indexer is only in 'with Pagefind', its memory sampled from /proc)";
 
-function fmt(label: string, costs: RunCost[]): { wall: number; peak: number } {
+/** One line of figures: median (min–max) of each; `tree` adds the whole process tree's peak memory. */
+function fmt(label: string, costs: RunCost[], tree = false): { wall: number; peak: number } {
   const w = spread(costs.map((c) => c.wallMs / 1000));
   const c = spread(costs.map((c) => c.cpuMs / 1000));
   const m = spread(costs.map((c) => c.peakMiB));
+  const t = spread(costs.map((c) => c.treePeakMiB));
   const f = (x: { min: number; median: number; max: number }, d = 1): string => `${x.median.toFixed(d)} (${x.min.toFixed(d)}–${x.max.toFixed(d)})`;
-  console.log(`${label.padEnd(34)} wall s ${f(w, 2).padEnd(22)} cpu s ${f(c, 2).padEnd(22)} peak MiB ${f(m, 0)}`);
+  const withTree = tree ? `, with Pagefind ${f(t, 0)}` : "";
+  console.log(`${label.padEnd(34)} wall s ${f(w, 2).padEnd(22)} cpu s ${f(c, 2).padEnd(22)} peak MiB ${f(m, 0)}${withTree}`);
   return { wall: w.median, peak: m.median };
+}
+
+/** Size of a site's search index: all its parts (`pagefind/`, `pagefind-2/`, …). */
+function indexSize(site: string): string {
+  const parts = readdirSync(site).filter((f) => /^pagefind(?:-\d+)?$/.test(f));
+  const size = parts.map((f) => folderSize(path.join(site, f))).reduce((a, b) => ({ bytes: a.bytes + b.bytes, files: a.files + b.files }), { bytes: 0, files: 0 });
+  return `search index: ${(size.bytes / 2 ** 20).toFixed(1)} MiB in ${size.files} files, ${parts.length} part${parts.length === 1 ? "" : "s"}`;
 }
 
 /** Time from editing one post to the dev server's "Wrote" line for the rebuild. */
@@ -189,13 +199,9 @@ async function benchSize(n: number, withPlain: boolean, runsHere: number): Promi
   if (existsSync(path.join(projectRoot, "scripts/index-search.ts"))) {
     const s: RunCost[] = [];
     for (let i = 0; i < runsHere; i++) s.push(await searchIndex(outOurs));
-    fmt("(b) search indexing alone", s);
-    console.log(SEARCH_CPU_NOTE);
-    const idx = path.join(outOurs, "pagefind");
-    if (existsSync(idx)) {
-      const is = folderSize(idx);
-      console.log(`search index: ${(is.bytes / 2 ** 20).toFixed(1)} MiB in ${is.files} files`);
-    }
+    fmt("(b) search indexing alone", s, true);
+    console.log(SEARCH_NOTE);
+    console.log(indexSize(outOurs));
   }
 }
 
@@ -214,10 +220,9 @@ async function benchRealCorpus(runsHere: number): Promise<void> {
   fmt("(a) ours, full build, no search", a);
   const s: RunCost[] = [];
   for (let i = 0; i < runsHere; i++) s.push(await searchIndex(out));
-  fmt("(b) search indexing alone", s);
-  console.log(SEARCH_CPU_NOTE);
-  const is = folderSize(path.join(out, "pagefind"));
-  console.log(`search index: ${(is.bytes / 2 ** 20).toFixed(1)} MiB in ${is.files} files`);
+  fmt("(b) search indexing alone", s, true);
+  console.log(SEARCH_NOTE);
+  console.log(indexSize(out));
 }
 
 console.log(`bench on ${process.platform} ${process.arch}, Node ${process.version}`);

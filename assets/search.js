@@ -15,7 +15,7 @@ const siteBase = new URL("../", import.meta.url);
 const pagefind = await import(new URL("pagefind/pagefind.js", siteBase).href);
 const indexOptions = { baseUrl: siteBase.pathname, excerptLength: 40 };
 await pagefind.options(indexOptions);
-// A large archive's index comes in parts (one per thousand posts, so building it stays lean):
+// A large archive's index comes in parts (one per 500 posts, so building it stays lean):
 // Pagefind merges them into one search, with one list of results and filter counts over all.
 const parts = await fetch(new URL("pagefind/parts.json", siteBase)).then((r) => (r.ok ? r.json() : []), () => []);
 for (const part of parts) await pagefind.mergeIndex(new URL(part, siteBase).pathname, indexOptions);

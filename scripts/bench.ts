@@ -60,8 +60,8 @@ const plain = (input: string, output: string, timeoutS: number): Promise<RunCost
   measure(node, [path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), `--input=${input}`, `--output=${output}`, `--config=${path.join(benchDir, "plain/eleventy.config.mjs")}`, "--quiet"], { PLAIN_INPUT: input }, timeoutS * 1000);
 const searchIndex = (site: string): Promise<RunCost> => measure(...tsxScript("index-search.ts", [site]));
 
-/** Pagefind indexes in a service process that its Node API stops (not waits for) at the end, so the kernel never adds its CPU time or memory to ours. */
-const SEARCH_NOTE = "    (cpu and peak: the script's own process; Pagefind's indexer is only in 'with Pagefind', its memory sampled from /proc)";
+/** Pagefind indexes in a service process that its Node API stops (not waits for) at the end, so the kernel never adds that process's CPU time or memory to ours; the parts before it are reaped and counted. */
+const SEARCH_NOTE = "    (cpu and peak leave out the indexer of the last index part, which Pagefind stops without waiting; 'with Pagefind': the whole tree's memory, sampled)";
 
 /** One line of figures: median (min–max) of each; `tree` adds the whole process tree's peak memory. */
 function fmt(label: string, costs: RunCost[], tree = false): { wall: number; peak: number } {

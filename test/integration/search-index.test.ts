@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parse } from "node-html-parser";
-import { indexSite } from "../../src/search/index-site.js";
+import { indexSite, PART_SCRATCH } from "../../src/search/index-site.js";
 import { runScript } from "../helpers.js";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "search-index-"));
@@ -91,9 +91,12 @@ test("NO_SEARCH=1 skips the index; indexSite() indexes a built site and measures
   assert.ok(r.bytes > 10_000, `${r.bytes} bytes`);
 });
 
-test("an index in parts: each part holds its share of the posts, the first lists the others, nothing is left beside the site", async () => {
+test("an index in parts: each part holds its share of the posts, the first lists the others, no linked pages are left", async () => {
   const whole = [...fragments(plain).keys()].sort();
   assert.equal(whole.length, 2, "the one-part index of the test before");
+  // What an indexing killed midway leaves: a page linked for a part. It must be neither indexed nor kept.
+  mkdirSync(path.join(plain, PART_SCRATCH, "posts/stale"), { recursive: true });
+  writeFileSync(path.join(plain, PART_SCRATCH, "posts/stale/index.html"), '<html lang="zh-CN"><body><main data-pagefind-body>stale</main></body></html>');
   const r = await indexSite(plain, 1);
   assert.equal(r.pages, 2);
   assert.equal(r.parts, 2);
@@ -101,7 +104,8 @@ test("an index in parts: each part holds its share of the posts, the first lists
   const urls = ["pagefind", "pagefind-2"].map((folder) => [...fragments(plain, folder).keys()]);
   assert.deepEqual(urls.map((u) => u.length), [1, 1], "one post in each part");
   assert.deepEqual(urls.flat().sort(), whole, "the same pages at the same URLs as in one index");
-  assert.deepEqual(readdirSync(tmp).filter((f) => f.includes("search-")), [], "the folder of linked pages is removed");
+  assert.equal(existsSync(path.join(plain, PART_SCRATCH)), false, "the folder of linked pages is removed");
+  assert.deepEqual(readdirSync(path.dirname(plain)).filter((f) => f.startsWith(".")), [], "nothing is written beside the site");
   // Back to one part: the second part's folder goes, and the list of parts is empty.
   const one = await indexSite(plain);
   assert.equal(one.parts, 1);

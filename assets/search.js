@@ -18,9 +18,14 @@ await pagefind.options(indexOptions);
 // A large archive's index comes in parts (one per 500 posts, so building it stays lean):
 // Pagefind merges them into one search, with one list of results and filter counts over all.
 const parts = await fetch(new URL("pagefind/parts.json", siteBase)).then((r) => (r.ok ? r.json() : []), () => []);
-for (const part of parts) await pagefind.mergeIndex(new URL(part, siteBase).pathname, indexOptions);
-// Loading the filter index first makes each search report its filter counts.
-const allFilters = await pagefind.filters();
+// Merged all at once: each registers in call order at once, then fetches its entry files.
+await Promise.all(parts.map((part) => pagefind.mergeIndex(new URL(part, siteBase).pathname, indexOptions)));
+// Loading the filter index (a few files per part) makes a search report its filter counts. Only
+// searches that Pagefind filters itself, and the list before any search, need it; a precise search
+// counts its results' own filter values. So it loads when first needed or after the first search:
+// loaded alongside a search, it makes a large archive's search twice as slow.
+let allFilters;
+const filtersLoaded = () => (allFilters ??= pagefind.filters());
 
 const SHOW = 50; // results listed
 const CHECK = 500; // candidates read at most for a Chinese word (each is one small fetch)
@@ -74,18 +79,36 @@ function resultItem(data, words) {
   return li;
 }
 
-/** Pagefind's candidates are read and kept only when they contain every Chinese word unbroken and start a word with every stem. */
-async function preciseResults(search, words, stems, chosen, isCurrent) {
+/**
+ * Pagefind's candidates are read and kept only when they contain every Chinese word unbroken and
+ * start a word with every stem. On a large archive a common word has hundreds of candidates to read:
+ * the first results are shown as soon as they are found (`early`), and the counts when all are read.
+ */
+async function preciseResults(search, words, stems, chosen, isCurrent, early) {
   const kept = [];
+  let shownEarly = 0;
   const candidates = search.results.slice(0, CHECK);
   for (let i = 0; i < candidates.length; i += BATCH) {
     const batch = await Promise.all(candidates.slice(i, i + BATCH).map((r) => r.data()));
     if (!isCurrent()) return undefined;
     kept.push(...batch.filter((d) => containsWords(d.content, words) && containsStems(d.content, stems)));
+    const last = i + BATCH >= candidates.length;
+    if (!last && shownEarly < SHOW) {
+      // Filtered here rather than by Pagefind, so that the counts of every value can be shown.
+      const shown = kept.filter((d) => matchesFilters(d.filters ?? {}, chosen));
+      if (shown.length > shownEarly) early(shown);
+      shownEarly = shown.length;
+    }
   }
-  // Filtered here rather than by Pagefind, so that the counts of every value can be shown.
   const shown = kept.filter((d) => matchesFilters(d.filters ?? {}, chosen));
   return { shown, total: shown.length, more: search.results.length > CHECK, counts: filterCounts(kept.map((d) => d.filters ?? {}), chosen) };
+}
+
+/** The result list, and how many were found (`n` may end in "+"). */
+function showResults(shown, n, words, note = "") {
+  list.replaceChildren(...shown.slice(0, SHOW).map((d) => resultItem(d, words)));
+  const total = parseInt(n, 10);
+  status.textContent = total ? labels.found.replaceAll("{n}", n) + (total > SHOW ? ` ${labels.showing.replaceAll("{n}", SHOW)}` : "") + note : labels.none;
 }
 
 async function run(raw) {
@@ -99,15 +122,21 @@ async function run(raw) {
   const chosen = selectedFilters();
   if (!text) {
     list.replaceChildren();
+    list.removeAttribute("aria-busy");
     status.textContent = "";
-    renderFilters(allFilters, chosen);
+    const filters = await filtersLoaded();
+    if (isCurrent()) renderFilters(filters, chosen);
     return;
   }
   status.textContent = labels.searching;
+  // Busy until the last candidate is read; early results may be shown before that.
+  list.setAttribute("aria-busy", "true");
   let found;
   if (words.length || stems.length) {
-    found = await preciseResults(await pagefind.search(query), words, stems, chosen, isCurrent);
+    const early = (shown) => showResults(shown, `${shown.length}+`, words, ` ${labels.checking}`);
+    found = await preciseResults(await pagefind.search(query), words, stems, chosen, isCurrent, early);
   } else {
+    await filtersLoaded();
     const search = await pagefind.search(query, { filters: chosen });
     const shown = search && (await Promise.all(search.results.slice(0, SHOW).map((r) => r.data())));
     found = search && { shown, total: search.results.length, more: false, counts: { ...search.filters } };
@@ -118,11 +147,12 @@ async function run(raw) {
       if (found && without) found.counts[name] = without.filters[name];
     }
   }
-  if (!isCurrent() || !found) return;
-  list.replaceChildren(...found.shown.slice(0, SHOW).map((d) => resultItem(d, words)));
-  const n = `${found.total}${found.more ? "+" : ""}`;
-  status.textContent = found.total ? labels.found.replaceAll("{n}", n) + (found.total > SHOW ? ` ${labels.showing.replaceAll("{n}", SHOW)}` : "") : labels.none;
-  renderFilters(found.counts, chosen);
+  if (!isCurrent()) return;
+  if (found) {
+    showResults(found.shown, `${found.total}${found.more ? "+" : ""}`, words);
+    renderFilters(found.counts, chosen);
+  }
+  list.removeAttribute("aria-busy");
 }
 
 form.addEventListener("submit", (e) => {
@@ -138,3 +168,4 @@ filtersBox.addEventListener("change", () => run(input.value));
 input.value = new URLSearchParams(location.search).get("q") ?? "";
 await run(input.value);
 document.documentElement.dataset.searchReady = "true";
+filtersLoaded();

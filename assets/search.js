@@ -82,7 +82,8 @@ function resultItem(data, words) {
 /**
  * Pagefind's candidates are read and kept only when they contain every Chinese word unbroken and
  * start a word with every stem. On a large archive a common word has hundreds of candidates to read:
- * the first results are shown as soon as they are found (`early`), and the counts when all are read.
+ * the first results are shown as soon as they are found (`early`, with the filter counts so far, so
+ * that the filters are in place and nothing moves when the last are read).
  */
 async function preciseResults(search, words, stems, chosen, isCurrent, early) {
   const kept = [];
@@ -96,7 +97,7 @@ async function preciseResults(search, words, stems, chosen, isCurrent, early) {
     if (!last && shownEarly < SHOW) {
       // Filtered here rather than by Pagefind, so that the counts of every value can be shown.
       const shown = kept.filter((d) => matchesFilters(d.filters ?? {}, chosen));
-      if (shown.length > shownEarly) early(shown);
+      if (shown.length > shownEarly) early(shown, filterCounts(kept.map((d) => d.filters ?? {}), chosen));
       shownEarly = shown.length;
     }
   }
@@ -133,7 +134,10 @@ async function run(raw) {
   list.setAttribute("aria-busy", "true");
   let found;
   if (words.length || stems.length) {
-    const early = (shown) => showResults(shown, `${shown.length}+`, words, ` ${labels.checking}`);
+    const early = (shown, counts) => {
+      showResults(shown, `${shown.length}+`, words, ` ${labels.checking}`);
+      renderFilters(counts, chosen);
+    };
     found = await preciseResults(await pagefind.search(query), words, stems, chosen, isCurrent, early);
   } else {
     await filtersLoaded();

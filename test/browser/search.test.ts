@@ -104,12 +104,15 @@ test("on a large archive, the first results show while the other candidates are 
   await page.waitForSelector("#search-results[aria-busy] .result");
   assert.match((await page.locator("#search-status").textContent()) ?? "", /^找到 \d+\+ 篇.*still checking/);
   const early = await page.locator("#search-results .result").count();
+  const resultsTop = (await page.locator("#search-results").boundingBox())?.y;
+  assert.ok(await page.locator("#search-filters-box").isVisible(), "the filters are in place already");
   assert.equal(await page.locator("html[data-search-ready]").count(), 0, "the search is not finished");
   release();
   await page.waitForSelector("html[data-search-ready]");
   assert.equal(await page.locator("#search-results[aria-busy]").count(), 0);
   const all = await resultHrefs(page);
   assert.ok(all.length > early, `${early} early, ${all.length} in all`);
+  assert.equal((await page.locator("#search-results").boundingBox())?.y, resultsTop, "the results did not move when the last were read");
   assert.deepEqual(slugsOf(all), postsWhere((t) => t.includes("模型")), "then exactly the posts with the word");
   await page.close();
 });

@@ -40,10 +40,15 @@ export function prepareQuery(raw) {
   const text = raw.replace(/\s+/g, " ").trim();
   const words = [...new Set(text.match(HAN_RUN) ?? [])];
   const stems = [];
+  const stemmed = (w) => {
+    const s = stem(w);
+    stems.push(s);
+    return s;
+  };
   // Even parts are outside quotes, odd ones inside.
   const query = text
     .split('"')
-    .map((part, i) => (i % 2 ? part : part.replace(/[A-Za-z]+/g, (w) => (stems.push(stem(w)), stems.at(-1)))))
+    .map((part, i) => (i % 2 ? part : part.replace(/[A-Za-z]+/g, stemmed)))
     .join('"');
   return { text, query, words, stems: [...new Set(stems)] };
 }

@@ -87,6 +87,11 @@ function resultItem(data, words) {
  */
 async function preciseResults(search, words, stems, chosen, isCurrent, early) {
   const kept = [];
+  // Filtered here rather than by Pagefind, so that the counts of every value can be shown.
+  const tally = () => ({
+    shown: kept.filter((d) => matchesFilters(d.filters ?? {}, chosen)),
+    counts: filterCounts(kept.map((d) => d.filters ?? {}), chosen),
+  });
   let shownEarly = 0;
   const candidates = search.results.slice(0, CHECK);
   for (let i = 0; i < candidates.length; i += BATCH) {
@@ -95,20 +100,19 @@ async function preciseResults(search, words, stems, chosen, isCurrent, early) {
     kept.push(...batch.filter((d) => containsWords(d.content, words) && containsStems(d.content, stems)));
     const last = i + BATCH >= candidates.length;
     if (!last && shownEarly < SHOW) {
-      // Filtered here rather than by Pagefind, so that the counts of every value can be shown.
-      const shown = kept.filter((d) => matchesFilters(d.filters ?? {}, chosen));
-      if (shown.length > shownEarly) early(shown, filterCounts(kept.map((d) => d.filters ?? {}), chosen));
+      const { shown, counts } = tally();
+      if (shown.length > shownEarly) early(shown, counts);
       shownEarly = shown.length;
     }
   }
-  const shown = kept.filter((d) => matchesFilters(d.filters ?? {}, chosen));
-  return { shown, total: shown.length, more: search.results.length > CHECK, counts: filterCounts(kept.map((d) => d.filters ?? {}), chosen) };
+  const { shown, counts } = tally();
+  return { shown, total: shown.length, more: search.results.length > CHECK, counts };
 }
 
-/** The result list, and how many were found (`n` may end in "+"). */
-function showResults(shown, n, words, note = "") {
+/** The result list, and how many were found (`more`: at least that many). */
+function showResults(shown, total, more, words, note = "") {
   list.replaceChildren(...shown.slice(0, SHOW).map((d) => resultItem(d, words)));
-  const total = parseInt(n, 10);
+  const n = `${total}${more ? "+" : ""}`;
   status.textContent = total ? labels.found.replaceAll("{n}", n) + (total > SHOW ? ` ${labels.showing.replaceAll("{n}", SHOW)}` : "") + note : labels.none;
 }
 
@@ -135,7 +139,7 @@ async function run(raw) {
   let found;
   if (words.length || stems.length) {
     const early = (shown, counts) => {
-      showResults(shown, `${shown.length}+`, words, ` ${labels.checking}`);
+      showResults(shown, shown.length, true, words, ` ${labels.checking}`);
       renderFilters(counts, chosen);
     };
     found = await preciseResults(await pagefind.search(query), words, stems, chosen, isCurrent, early);
@@ -153,7 +157,7 @@ async function run(raw) {
   }
   if (!isCurrent()) return;
   if (found) {
-    showResults(found.shown, `${found.total}${found.more ? "+" : ""}`, words);
+    showResults(found.shown, found.total, found.more, words);
     renderFilters(found.counts, chosen);
   }
   list.removeAttribute("aria-busy");

@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { spawn } from "node:child_process";
 import { measure, spread, type RunCost } from "../src/bench/measure.js";
 import { projectRoot } from "../src/build/build.js";
-import { folderSize } from "../src/search/index-site.js";
+import { folderSize, indexSize } from "../src/search/index-site.js";
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -75,11 +75,10 @@ function fmt(label: string, costs: RunCost[], tree = false): { wall: number; pea
   return { wall: w.median, peak: m.median };
 }
 
-/** Size of a site's search index: all its parts (`pagefind/`, `pagefind-2/`, …). */
-function indexSize(site: string): string {
-  const parts = readdirSync(site).filter((f) => /^pagefind(?:-\d+)?$/.test(f));
-  const size = parts.map((f) => folderSize(path.join(site, f))).reduce((a, b) => ({ bytes: a.bytes + b.bytes, files: a.files + b.files }), { bytes: 0, files: 0 });
-  return `search index: ${(size.bytes / 2 ** 20).toFixed(1)} MiB in ${size.files} files, ${parts.length} part${parts.length === 1 ? "" : "s"}`;
+/** Size of a site's search index, all its parts. */
+function describeIndex(site: string): string {
+  const size = indexSize(site);
+  return `search index: ${(size.bytes / 2 ** 20).toFixed(1)} MiB in ${size.files} files, ${size.parts} part${size.parts === 1 ? "" : "s"}`;
 }
 
 /** Time from editing one post to the dev server's "Wrote" line for the rebuild. */
@@ -201,7 +200,7 @@ async function benchSize(n: number, withPlain: boolean, runsHere: number): Promi
     for (let i = 0; i < runsHere; i++) s.push(await searchIndex(outOurs));
     fmt("(b) search indexing alone", s, true);
     console.log(SEARCH_NOTE);
-    console.log(indexSize(outOurs));
+    console.log(describeIndex(outOurs));
   }
 }
 
@@ -222,7 +221,7 @@ async function benchRealCorpus(runsHere: number): Promise<void> {
   for (let i = 0; i < runsHere; i++) s.push(await searchIndex(out));
   fmt("(b) search indexing alone", s, true);
   console.log(SEARCH_NOTE);
-  console.log(indexSize(out));
+  console.log(describeIndex(out));
 }
 
 console.log(`bench on ${process.platform} ${process.arch}, Node ${process.version}`);

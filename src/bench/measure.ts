@@ -32,7 +32,7 @@ export function measure(command: string, args: readonly string[], env: NodeJS.Pr
   return new Promise((resolve, reject) => {
     const child = spawn(useTime ? TIME : command, argv, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let treePeak = 0;
-    const sampler = existsSync("/proc/self/statm")
+    const sampler = existsSync("/proc/self/status")
       ? setInterval(() => {
           if (child.pid !== undefined) treePeak = Math.max(treePeak, treeRssBytes(child.pid));
         }, 100)

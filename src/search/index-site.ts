@@ -46,6 +46,16 @@ export const DEFAULT_POSTS_PER_PART = 500;
 /** Folder of index part `k` (0-based) under the site: `pagefind/`, then `pagefind-2/`, `pagefind-3/`, … */
 export const partFolder = (k: number): string => (k === 0 ? "pagefind" : `pagefind-${k + 1}`);
 
+/** Names that partFolder gives. */
+const PART_FOLDER = /^pagefind(?:-\d+)?$/;
+
+/** The search index of the built site in `dir`, all its parts: their number and size. */
+export function indexSize(dir: string): { parts: number; bytes: number; files: number } {
+  const folders = readdirSync(dir).filter((f) => PART_FOLDER.test(f));
+  const sizes = folders.map((f) => folderSize(path.join(dir, f)));
+  return { parts: folders.length, bytes: sizes.reduce((n, x) => n + x.bytes, 0), files: sizes.reduce((n, x) => n + x.files, 0) };
+}
+
 /** Where the search page finds the other parts to merge into the first (site-relative folder paths). */
 export const PARTS_MANIFEST = "pagefind/parts.json";
 
@@ -68,7 +78,10 @@ export const PART_SCRATCH = ".search-part";
 /** The site's HTML files that Pagefind indexes (those with `data-pagefind-body`: the post pages), sorted. */
 function indexedPages(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".html") && !/^(?:pagefind(?:-\d+)?|\.search-part)[\\/]/.test(f))
+    .filter((f) => {
+      const top = f.split(/[\\/]/, 1)[0] ?? "";
+      return f.endsWith(".html") && !PART_FOLDER.test(top) && top !== PART_SCRATCH;
+    })
     .filter((f) => readFileSync(path.join(dir, f), "utf8").includes("data-pagefind-body"))
     .sort();
 }
@@ -85,7 +98,7 @@ export async function indexSite(dir: string, perPart = postsPerPart()): Promise<
   // A fresh start: Pagefind adds to an existing folder, which would keep stale chunks of an older
   // index; a run killed midway may have left its linked pages.
   const scratch = path.join(dir, PART_SCRATCH);
-  for (const f of readdirSync(dir)) if (/^pagefind(?:-\d+)?$/.test(f) || f === PART_SCRATCH) rmSync(path.join(dir, f), { recursive: true, force: true });
+  for (const f of readdirSync(dir)) if (PART_FOLDER.test(f) || f === PART_SCRATCH) rmSync(path.join(dir, f), { recursive: true, force: true });
   const pages = indexedPages(dir);
   const parts: string[][] = [];
   for (let i = 0; i < pages.length; i += perPart) parts.push(pages.slice(i, i + perPart));
@@ -111,8 +124,7 @@ export async function indexSite(dir: string, perPart = postsPerPart()): Promise<
     }
   }
   writeFileSync(path.join(dir, PARTS_MANIFEST), `${JSON.stringify(parts.slice(1).map((_, k) => `${partFolder(k + 1)}/`))}\n`);
-  const size = parts.map((_, k) => folderSize(path.join(dir, partFolder(k)))).reduce((a, b) => ({ bytes: a.bytes + b.bytes, files: a.files + b.files }));
-  return { ms: performance.now() - started, pages: indexed, parts: parts.length, ...size };
+  return { ms: performance.now() - started, pages: indexed, ...indexSize(dir) };
 }
 
 /** Index the pages of `source` (the site, or a part's folder) into `dir/folder`, in a Pagefind process of their own; returns the pages indexed. */

@@ -1,7 +1,9 @@
-/** Eleventy configuration: only wires the plugins of src/ together (no logic here). */
+/**
+ * Eleventy configuration: only wires the plugins of src/ together (no logic here). The build and
+ * the dev server hand it their options through Eleventy's `config` callback (src/options.ts).
+ */
 import { HtmlBasePlugin } from "@11ty/eleventy";
-import site from "./_data/site.json" with { type: "json" };
-import { optionsFromEnv } from "./src/options.js";
+import { takeOptions } from "./src/options.js";
 import { contentPlugin } from "./src/eleventy/content-plugin.js";
 import { filtersPlugin } from "./src/eleventy/filters-plugin.js";
 import { layoutPlugin } from "./src/eleventy/layout-plugin.js";
@@ -9,9 +11,11 @@ import { directWritePlugin } from "./src/eleventy/direct-write-plugin.js";
 import type { EleventyConfig } from "./src/eleventy/types.js";
 
 export default function (eleventyConfig: EleventyConfig): void {
-  const options = optionsFromEnv(process.env, site);
+  const options = takeOptions(eleventyConfig);
+  // Above _data/site.json in Eleventy's data cascade: the settings file the build was given wins.
+  eleventyConfig.addGlobalData("site", options.site);
   eleventyConfig.addPlugin(layoutPlugin, options);
-  eleventyConfig.addPlugin(contentPlugin, { ...options, perPage: site.postsPerPage });
+  eleventyConfig.addPlugin(contentPlugin, { ...options, perPage: options.site.postsPerPage });
   eleventyConfig.addPlugin(filtersPlugin, { siteUrl: options.siteUrl });
   eleventyConfig.addPlugin(HtmlBasePlugin);
   // Last: it writes the final HTML, after every other transform.

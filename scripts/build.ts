@@ -1,13 +1,17 @@
 /**
- * `npm run build [-- --input=DIR --output=DIR --pathprefix=/repo/ --strict]`
- * Builds the posts of `content/` (or --input) into `_site/` (or --output). Exit 1 when posts have errors.
+ * `npm run build [-- --input=DIR --output=DIR --pathprefix=/repo/ --site=FILE --strict]`
+ * Builds the posts of `content/` (or --input) into `_site/` (or --output). Exit 1 when posts have
+ * errors, 2 when the command line or the site settings are wrong.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { build, projectRoot } from "../src/build/build.js";
+import { build } from "../src/build/build.js";
+import { OutputRefused } from "../src/build/output-guard.js";
+import { SwapError } from "../src/build/staging.js";
+import { projectRoot, resolveOptions, searchDisabled, SettingsError, type Options } from "../src/options.js";
 
-const USAGE = "usage: npm run build -- [--input=DIR] [--output=DIR] [--pathprefix=/repo/] [--strict]";
+const USAGE = "usage: npm run build -- [--input=DIR] [--output=DIR] [--pathprefix=/repo/] [--site=FILE] [--strict]";
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -18,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
         input: { type: "string", default: "content" },
         output: { type: "string", default: "_site" },
         pathprefix: { type: "string", default: "/" },
+        site: { type: "string" },
         strict: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
@@ -38,14 +43,33 @@ async function main(argv: string[]): Promise<number> {
     console.error(`build: no such folder: ${values.input}\n${USAGE}`);
     return 2;
   }
+  let site: Options;
+  try {
+    site = resolveOptions({ input, siteFile: values.site === undefined ? undefined : path.resolve(cwd, values.site) });
+  } catch (e) {
+    if (!(e instanceof SettingsError)) throw e;
+    console.error(`build: ${e.message}`);
+    return 2;
+  }
   process.chdir(projectRoot);
   const started = performance.now();
   try {
-    const result = await build({ input, output, pathPrefix: values.pathprefix, strict: values.strict, log: (l) => console.error(l) });
-    if (result.ok) console.error(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const search = !searchDisabled();
+    const result = await build({ site, search, output, pathPrefix: values.pathprefix, strict: values.strict, log: (l) => console.error(l) });
+    if (result.ok) {
+      const shown = path.relative(cwd, output) || ".";
+      const previewArgs = [...(shown === "_site" ? [] : [`--dir=${shown}`]), ...(values.pathprefix === "/" ? [] : [`--pathprefix=${values.pathprefix}`])];
+      const preview = `npm run preview${previewArgs.length ? ` -- ${previewArgs.join(" ")}` : ""}`;
+      console.error(`done in ${((performance.now() - started) / 1000).toFixed(1)} s. The site is in ${shown}/; to look at it: ${preview}`);
+    }
     return result.ok ? 0 : 1;
   } catch (e) {
-    console.error(`build failed: ${(e as Error).message}\nThe previous site in ${values.output} was left as it was.`);
+    if (e instanceof OutputRefused) {
+      console.error(`build: ${e.message}`);
+      return 2;
+    }
+    // A SwapError's message says where each site is; any other failure happened before the swap.
+    console.error(`build failed: ${(e as Error).message}${e instanceof SwapError ? "" : `\nThe previous site in ${values.output} was left as it was.`}`);
     if (process.env.DEBUG) console.error(e);
     return 1;
   }

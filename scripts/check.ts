@@ -3,10 +3,12 @@
  * Validates posts without building. Exit 0 when clean, 1 on errors (on warnings too with --strict), 2 on bad usage.
  */
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { isFailing } from "../src/diagnostics.js";
 import { loadContent } from "../src/content/load.js";
 import { FORMATS, formatReport, summarize, type Format } from "../src/check/report.js";
+import { projectRoot } from "../src/options.js";
 
 const USAGE = "usage: npm run check -- [PATH…] [--strict] [--format=text|json|github]\n  (put -- before a file name that starts with '-')";
 
@@ -32,7 +34,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(`check: unknown format '${values.format}'\n${USAGE}`);
     return 2;
   }
-  const targets = positionals.length > 0 ? positionals : ["content"];
+  // Paths are the user's, relative to where they ran npm (npm itself runs scripts in the project folder),
+  // and are reported as they were given.
+  process.chdir(process.env.INIT_CWD ?? process.cwd());
+  const targets = positionals.length > 0 ? positionals : [path.relative(process.cwd(), path.join(projectRoot, "content")) || "."];
   const missing = targets.filter((t) => !existsSync(t));
   if (missing.length > 0) {
     console.error(`check: no such file or folder: ${missing.join(", ")}\n${USAGE}`);

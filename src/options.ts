@@ -1,10 +1,41 @@
-/** Build options: where posts are read from and how drafts are treated. Read from the environment the build scripts set. */
+/**
+ * Build options: where posts are read from, the site's settings, and how drafts are treated.
+ * The command-line entry points (scripts/) make them with `resolveOptions`, the one place that
+ * reads the environment, and hand them to the Eleventy configuration with `giveOptions`.
+ */
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { z } from "zod";
+
+/** The site's settings file (`_data/site.json` by default, `--site=FILE` otherwise). */
+export const siteSettingsSchema = z.strictObject({
+  /** The site's name, in page titles, the header and feeds. */
+  title: z.string().min(1),
+  /** One or two sentences for the home page, meta description and feeds. */
+  description: z.string().default(""),
+  /** The site's origin for absolute URLs (feeds, sitemap, canonical links); `SITE_URL` overrides it. */
+  url: z.url({ protocol: /^https?$/ }).default("https://example.github.io"),
+  /** The language of the pages (`<html lang>`). */
+  lang: z.string().min(2).default("zh-CN"),
+  /** The site's author, for feeds. */
+  author: z.string().default(""),
+  /** `publish`: drafts are shown with a badge; `hide`: left out of production builds. */
+  drafts: z.enum(["publish", "hide"]).default("publish"),
+  /** Posts per page on the home page and taxonomy pages. */
+  postsPerPage: z.int().min(1).max(1000).default(20),
+  /** Posts in the Atom and JSON feeds. */
+  feedSize: z.int().min(1).max(10_000).default(30),
+});
+
+/** The site's settings, as validated. */
+export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 
 /** What a build needs to know beyond Eleventy's own input and output folders. */
 export interface Options {
-  /** Folder of Markdown posts (`--input`); default `content`. */
+  /** Folder of Markdown posts (`--input`), absolute. */
   contentDir: string;
+  /** The site's settings, with `drafts` and `url` as overridden by the environment. */
+  site: SiteSettings;
   /**
    * How drafts (`draft: true`) are treated in production builds: `publish` shows them with a
    * draft badge (real archives mark nearly everything as draft); `hide` leaves them out. The
@@ -17,26 +48,86 @@ export interface Options {
   siteUrl: string;
   /** Write each page as soon as it is rendered (production builds; see direct-write-plugin). */
   directWrite: boolean;
+  /** For tests: make rendering fail inside Eleventy (`TRANSCRIPTS_FAULT=render`). */
+  fault?: "render";
 }
 
-/** Defaults, overridden by `_data/site.json` and the environment. */
-export const defaults = {
-  contentDir: "content",
-  drafts: "publish",
-  dev: false,
-  siteUrl: "https://example.github.io",
-  directWrite: false,
-} satisfies Options;
+/** The project's own folder (templates, config, the default site settings). */
+export const projectRoot = path.resolve(import.meta.dirname, "..");
 
-/** Options from the environment: TRANSCRIPTS_INPUT, TRANSCRIPTS_DRAFTS, TRANSCRIPTS_DIRECT_WRITE, SITE_URL, ELEVENTY_RUN_MODE (set by Eleventy). */
-export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, site: { drafts?: string; url?: string } = {}): Options {
-  const drafts = env.TRANSCRIPTS_DRAFTS ?? site.drafts ?? defaults.drafts;
-  if (drafts !== "publish" && drafts !== "hide") throw new Error(`drafts must be 'publish' or 'hide', not '${drafts}' (_data/site.json or TRANSCRIPTS_DRAFTS)`);
+/** The default site settings file. */
+export const defaultSiteFile = path.join(projectRoot, "_data/site.json");
+
+/** A settings file that cannot be used; its message names the file and what to change. */
+export class SettingsError extends Error {
+  override name = "SettingsError";
+}
+
+/** Read and validate a site settings file. */
+export function readSiteSettings(file: string): SiteSettings {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === "ENOENT" ? "no such file" : err.message;
+    throw new SettingsError(`${file}: ${why}; the site settings are a JSON object such as {"title": "My site"}`);
+  }
+  const parsed = siteSettingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(top level)"}: ${i.message}`);
+    throw new SettingsError(`${file}: ${issues.join("; ")}`);
+  }
+  return parsed.data;
+}
+
+/** What the command line says about a build. */
+export interface OptionsInput {
+  /** Folder of posts (absolute or relative to the working directory). */
+  input: string;
+  /** Site settings file; default `_data/site.json`. */
+  siteFile?: string;
+  dev?: boolean;
+  directWrite?: boolean;
+  /** The environment: TRANSCRIPTS_DRAFTS and SITE_URL override the settings file. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The options of one build, from the command line, the settings file and the environment. */
+export function resolveOptions(input: OptionsInput): Options {
+  const env = input.env ?? process.env;
+  const settings = readSiteSettings(input.siteFile ?? defaultSiteFile);
+  const drafts = env.TRANSCRIPTS_DRAFTS ?? settings.drafts;
+  if (drafts !== "publish" && drafts !== "hide") throw new SettingsError(`TRANSCRIPTS_DRAFTS must be 'publish' or 'hide', not '${drafts}'`);
+  const siteUrl = env.SITE_URL || settings.url;
   return {
-    contentDir: path.resolve(env.TRANSCRIPTS_INPUT ?? defaults.contentDir),
+    contentDir: path.resolve(input.input),
+    site: { ...settings, drafts, url: siteUrl },
     drafts,
-    dev: env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch",
-    siteUrl: env.SITE_URL || site.url || defaults.siteUrl,
-    directWrite: env.TRANSCRIPTS_DIRECT_WRITE === "1",
+    dev: input.dev ?? false,
+    siteUrl,
+    directWrite: input.directWrite ?? false,
+    ...(env.TRANSCRIPTS_FAULT === "render" ? { fault: "render" as const } : {}),
   };
+}
+
+/** Whether the search index is skipped (`NO_SEARCH=1`). */
+export function searchDisabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NO_SEARCH === "1";
+}
+
+// The Eleventy configuration receives the same config object as the programmatic `config`
+// callback that the build passes to Eleventy: options travel with that object.
+const given = new WeakMap<object, Options>();
+
+/** Hand a build's options to the Eleventy configuration (call from Eleventy's `config` callback). */
+export function giveOptions(eleventyConfig: object, options: Options): void {
+  given.set(eleventyConfig, options);
+}
+
+/** The options handed over with `giveOptions`. */
+export function takeOptions(eleventyConfig: object): Options {
+  const options = given.get(eleventyConfig);
+  if (!options) throw new SettingsError("the Eleventy configuration was loaded without build options: run it through 'npm run build' or 'npm start'");
+  return options;
 }

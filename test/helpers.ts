@@ -1,16 +1,41 @@
-/** Shared test helpers: fixture paths and running the project's scripts as a user would. */
+/**
+ * Shared test helpers: fixture paths, temporary folders, and running the project's scripts as a
+ * user would. Every build here uses the tests' own posts and site settings (test/fixtures/), never
+ * the project's content/ or the values of _data/site.json, so the suite passes in any author's clone.
+ */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The project folder. */
 export const root = fileURLToPath(new URL("..", import.meta.url));
-/** The 60 real posts, byte-exact copies of ../shared/corpus/posts. */
+/** The 60 real posts, byte-exact copies of the shared corpus (see test/fixtures/corpus/MANIFEST.txt). */
 export const corpusDir = path.join(root, "test/fixtures/corpus");
+/** The 32 further real posts, mostly Chinese-only (see test/fixtures/corpus-more/MANIFEST.txt). */
+export const moreCorpusDir = path.join(root, "test/fixtures/corpus-more");
 /** The one real post whose front matter is not valid YAML. */
 export const BROKEN_YAML_POST = "orig-unquoted-date-nolayout-dO4TPJkeaaU.md";
+/** The user's own sample post, in the corpus. */
+export const SEED_POST = "seed-ilya-sutskever-aR20FWCCjAs.md";
+/** The site settings every test build uses. */
+export const FIXTURE_SITE_FILE = path.join(root, "test/fixtures/site.json");
+/** Those settings' values, for expectations. */
+export const FIXTURE_SITE = JSON.parse(readFileSync(FIXTURE_SITE_FILE, "utf8")) as { title: string; url: string; description: string; author: string; lang: string };
+
+const temporary: string[] = [];
+process.on("exit", () => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed when the test file's process exits. */
+export function tempDir(name: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `${name}-`));
+  temporary.push(dir);
+  return dir;
+}
 
 /** Result of a finished command. */
 export interface RunResult {
@@ -30,25 +55,81 @@ export function runScript(script: string, args: readonly string[], env: NodeJS.P
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** `npm run build` with the tests' site settings (`--site=test/fixtures/site.json`) and the given arguments. */
+export function runBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}): RunResult {
+  return runScript("build.ts", [`--site=${FIXTURE_SITE_FILE}`, ...args], env);
+}
+
 /** The text of the site's one inline script (saved view and theme, applied before first paint). */
 export const PREFS_SCRIPT = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(path.join(root, "_includes/partials/prefs-script.njk"), "utf8"))![1]!;
 
 /** The 59 real posts with valid front matter. */
 export const buildablePosts = (): string[] => readdirSync(corpusDir).filter((f) => f.endsWith(".md") && f !== BROKEN_YAML_POST);
 
+/** A temporary folder of posts holding the seed post under its short name, `aR20FWCCjAs.md` (as an author's content/ would). */
+export function seedFolder(): string {
+  const dir = path.join(tempDir("seed"), "posts");
+  mkdirSync(dir);
+  copyFileSync(path.join(corpusDir, SEED_POST), path.join(dir, "aR20FWCCjAs.md"));
+  return dir;
+}
+
+/** A built copy of the corpus: `site` is its root folder, served at `pathPrefix`. */
+export interface CorpusSite {
+  site: string;
+  pathPrefix: string;
+}
+
+/** The corpus builds the tests share: at the domain root without search, and under /repo/ with search in parts of 20 posts. */
+const VARIANTS = {
+  plain: { pathPrefix: "/", env: { NO_SEARCH: "1" } },
+  repo: { pathPrefix: "/repo/", env: { SEARCH_POSTS_PER_PART: "20" } },
+} as const;
+
+/** Everything a corpus build's output depends on: the posts, the settings, the code, templates and the lock file. */
+function buildInputsHash(variant: keyof typeof VARIANTS): string {
+  const hash = createHash("sha256").update(JSON.stringify({ variant: VARIANTS[variant], node: process.version }));
+  const add = (rel: string): void => {
+    const full = path.join(root, rel);
+    if (!existsSync(full)) return;
+    if (statSync(full).isDirectory()) {
+      for (const name of readdirSync(full).sort()) add(path.join(rel, name));
+      return;
+    }
+    hash.update(rel).update("\0").update(readFileSync(full)).update("\0");
+  };
+  for (const rel of ["src", "_includes", "_data", "pages", "assets", "scripts/build.ts", ".eleventy.ts", "package-lock.json", "test/fixtures/site.json"]) add(rel);
+  for (const f of buildablePosts().sort()) add(path.join("test/fixtures/corpus", f));
+  return hash.digest("hex").slice(0, 16);
+}
+
 /**
- * Copy the buildable real posts into a fresh temporary folder and build them; returns the site folder
- * (under `siteRoot/` plus the prefix's folder, so a static server at `siteRoot` serves it under the prefix).
+ * The 59 buildable real posts, built once and shared by every test file that only reads the
+ * result: cached in .cache/test-sites/ under a hash of everything the output depends on, so a
+ * change to code, templates, posts or settings builds it anew. Tests must not write into it.
  */
-export function buildCorpus(name: string, options: { pathPrefix?: string; env?: NodeJS.ProcessEnv } = {}): { siteRoot: string; site: string } {
-  const tmp = mkdtempSync(path.join(tmpdir(), `${name}-`));
-  const input = path.join(tmp, "posts");
+export function corpusSite(variant: keyof typeof VARIANTS): CorpusSite {
+  const { pathPrefix, env } = VARIANTS[variant];
+  const cacheRoot = path.join(root, ".cache/test-sites");
+  const key = `${variant}-${buildInputsHash(variant)}`;
+  const site = path.join(cacheRoot, key);
+  if (existsSync(path.join(site, "index.html"))) return { site, pathPrefix };
+  mkdirSync(cacheRoot, { recursive: true });
+  const input = path.join(tempDir(`corpus-${variant}`), "posts");
   mkdirSync(input);
   for (const f of buildablePosts()) copyFileSync(path.join(corpusDir, f), path.join(input, f));
-  const prefix = options.pathPrefix ?? "/";
-  const siteRoot = path.join(tmp, "site");
-  const site = path.join(siteRoot, ...prefix.split("/").filter(Boolean));
-  const r = runScript("build.ts", [`--input=${input}`, `--output=${site}`, `--pathprefix=${prefix}`], options.env);
+  // Built beside its final place (one disk, so the rename below is atomic).
+  const out = path.join(cacheRoot, `.build-${variant}-${process.pid}`);
+  const r = runBuild([`--input=${input}`, `--output=${out}`, `--pathprefix=${pathPrefix}`], env);
   if (r.status !== 0) throw new Error(`corpus build failed:\n${r.stderr}`);
-  return { siteRoot, site };
+  // Older builds of this variant are stale: their inputs changed.
+  for (const name of readdirSync(cacheRoot)) if (name.startsWith(`${variant}-`) && name !== key) rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
+  try {
+    renameSync(out, site);
+  } catch (e) {
+    // Another test process stored the same build first: use that one.
+    rmSync(out, { recursive: true, force: true });
+    if (!existsSync(path.join(site, "index.html"))) throw e;
+  }
+  return { site, pathPrefix };
 }

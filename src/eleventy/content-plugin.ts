@@ -33,6 +33,7 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
   // The dev server keeps the last model: an edit to a transcript's text re-renders only its page.
   let last: SiteModel | undefined;
   eleventyConfig.addGlobalData("archive", async (): Promise<Archive> => {
+    if (options.fault === "render") throw new Error("rendering failed on purpose (TRANSCRIPTS_FAULT=render, for tests)");
     // Production builds parse each transcript when its page renders; the dev server keeps them for quick rebuilds.
     const { posts, diagnostics } = await loadContent([options.contentDir], { transcripts: options.dev ? "keep" : "lazy" });
     if (isFailing(diagnostics, false)) {

@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser } from "playwright-core";
-import { buildCorpus } from "../helpers.js";
-import { serveStatic, type StaticServer } from "../static-server.js";
+import { corpusSite } from "../helpers.js";
+import { serveStatic, type StaticServer } from "../../src/serve/static-server.js";
 import { browserSkipReason, launch } from "./chromium.js";
 
 const skip = browserSkipReason();
@@ -28,7 +28,7 @@ async function audit(colorScheme: (typeof SCHEMES)[number]): Promise<string[]> {
   const failures: string[] = [];
   for (const url of PAGES) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
-    await page.goto(server.url + url);
+    await page.goto(`${server.url}/repo${url}`);
     if (url.startsWith("/search/")) await page.waitForSelector("html[data-search-ready]");
     // Open every original so their text is audited too (contrast in particular).
     await page.evaluate(() => document.querySelectorAll("details").forEach((d) => d.setAttribute("open", "")));
@@ -49,7 +49,9 @@ const audits = new Map<string, Promise<string[]>>();
 
 before(async () => {
   if (skip) return;
-  server = await serveStatic(buildCorpus("axe").site);
+  // The shared corpus build under /repo/, with search (the search page is audited with results).
+  const { site, pathPrefix } = corpusSite("repo");
+  server = await serveStatic(site, { pathPrefix });
   browser = await launch();
   for (const scheme of SCHEMES) {
     const result = audit(scheme);

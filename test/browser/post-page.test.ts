@@ -1,11 +1,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { runScript } from "../helpers.js";
-import { serveStatic, type StaticServer } from "../static-server.js";
+import { runBuild, seedFolder, tempDir } from "../helpers.js";
+import { serveStatic, type StaticServer } from "../../src/serve/static-server.js";
 import { browserSkipReason, launch } from "./chromium.js";
 
 const skip = browserSkipReason();
@@ -15,8 +13,9 @@ const SEED = "/posts/aR20FWCCjAs/";
 
 before(async () => {
   if (skip) return;
-  const out = path.join(mkdtempSync(path.join(tmpdir(), "browser-")), "site");
-  const r = runScript("build.ts", ["--input=content", `--output=${out}`], { NO_SEARCH: "1" });
+  // The seed post alone, under its short name, as the project ships it.
+  const out = path.join(tempDir("post-page"), "site");
+  const r = runBuild([`--input=${seedFolder()}`, `--output=${out}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
   server = await serveStatic(out);
   browser = await launch();

@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
-import { buildCorpus } from "../helpers.js";
-import { serveStatic, type StaticServer } from "../static-server.js";
+import { corpusSite } from "../helpers.js";
+import { serveStatic, type StaticServer } from "../../src/serve/static-server.js";
 import { browserSkipReason, launch } from "./chromium.js";
 
 const skip = browserSkipReason();
@@ -16,7 +16,7 @@ let site = "";
 
 before(async () => {
   if (skip) return;
-  site = buildCorpus("reader", { env: { NO_SEARCH: "1" } }).site;
+  site = corpusSite("plain").site;
   server = await serveStatic(site);
   browser = await launch();
 });

@@ -9,8 +9,8 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { readFrontMatter } from "../../src/frontmatter/read.js";
 import { LIST_KEYS, TEXT_KEYS } from "../../src/frontmatter/schema.js";
-import { buildablePosts, buildCorpus, corpusDir } from "../helpers.js";
-import { serveStatic, type StaticServer } from "../static-server.js";
+import { buildablePosts, corpusDir, corpusSite } from "../helpers.js";
+import { serveStatic, type StaticServer } from "../../src/serve/static-server.js";
 import { visibleSourceText } from "../text-runs.js";
 import { browserSkipReason, launch } from "./chromium.js";
 
@@ -33,7 +33,8 @@ before(async () => {
   if (skip) return;
   // Under a path prefix: the page must find its index and link its results under it. In parts of
   // 20 posts (3 parts), as a large archive's index is: every search below runs over the merged parts.
-  server = await serveStatic(buildCorpus("search", { pathPrefix: "/repo/", env: { SEARCH_POSTS_PER_PART: "20" } }).siteRoot);
+  const { site, pathPrefix } = corpusSite("repo");
+  server = await serveStatic(site, { pathPrefix });
   browser = await launch();
 });
 

@@ -1,21 +1,22 @@
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
-import { PREFS_SCRIPT, root, runScript } from "../helpers.js";
+import { FIXTURE_SITE, PREFS_SCRIPT, root, runBuild, seedFolder, tempDir } from "../helpers.js";
 
-const tmp = mkdtempSync(path.join(tmpdir(), "build-"));
+const tmp = tempDir("build");
+/** The seed post alone, as `aR20FWCCjAs.md`, as the project ships it in content/. */
+const seed = seedFolder();
 const site = path.join(tmp, "site");
 const page = (dir: string, url: string): HTMLElement => parse(readFileSync(path.join(dir, url, url.endsWith(".html") ? "" : "index.html"), "utf8"));
 
 before(() => {
-  const r = runScript("build.ts", ["--input=content", `--output=${site}`], { NO_SEARCH: "1" });
+  const r = runBuild([`--input=${seed}`, `--output=${site}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
 });
 
-test("the shipped content builds a home page and the seed post at /posts/aR20FWCCjAs/", () => {
+test("the seed post builds a home page and the seed post at /posts/aR20FWCCjAs/", () => {
   const home = page(site, "/");
   assert.equal(home.querySelector("html")?.getAttribute("lang"), "zh-CN");
   const link = home.querySelector('.post-list a[href="/posts/aR20FWCCjAs/"]');
@@ -56,14 +57,14 @@ test("the post header shows title, date, speaker, source, taxonomies and the dra
   assert.ok(doc.querySelector(".draft-badge"));
   const tagsRow = doc.querySelectorAll(".post-taxonomies dt").find((dt) => dt.text.includes("Tags"))!.parentNode!;
   assert.deepEqual(tagsRow.querySelectorAll("li a").map((a) => [a.text, a.getAttribute("href")]), [["learning", "/tags/learning/"], ["llm", "/tags/llm/"], ["research", "/tags/research/"], ["scaling-law", "/tags/scaling-law/"], ["value", "/tags/value/"]]);
-  assert.equal(doc.querySelector("title")?.text, "Ilya Sutskever 深度对话：超越规模定律，回归 AI 研究的本质 · 思想铸造 · 双语访谈");
+  assert.equal(doc.querySelector("title")?.text, `Ilya Sutskever 深度对话：超越规模定律，回归 AI 研究的本质 · ${FIXTURE_SITE.title}`);
 });
 
 test("a failed build exits 1, lists every problem with file and line, and leaves the previous site untouched", () => {
   const out = path.join(tmp, "kept");
   mkdirSync(out);
   writeFileSync(path.join(out, "sentinel.txt"), "previous build");
-  const r = runScript("build.ts", ["--input=test/fixtures/bad-frontmatter", `--output=${out}`], { NO_SEARCH: "1" });
+  const r = runBuild(["--input=test/fixtures/bad-frontmatter", `--output=${out}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 1);
   for (const [file, line] of [["bad-date.md", 3], ["broken-yaml.md", 4], ["missing-title.md", 1], ["misspelled-key.md", 4], ["tags-map.md", 4]] as const) {
     assert.match(r.stderr, new RegExp(`bad-frontmatter/${file.replace(".", "\\.")}:${line}:\\d+ error `), file);
@@ -77,7 +78,7 @@ test("a successful build replaces the previous site as a whole (no stale files)"
   const out = path.join(tmp, "replaced");
   mkdirSync(out);
   writeFileSync(path.join(out, "stale.html"), "old");
-  const r = runScript("build.ts", ["--input=content", `--output=${out}`], { NO_SEARCH: "1" });
+  const r = runBuild([`--input=${seed}`, `--output=${out}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
   assert.ok(!existsSync(path.join(out, "stale.html")));
   assert.ok(existsSync(path.join(out, "posts/aR20FWCCjAs/index.html")));
@@ -85,7 +86,7 @@ test("a successful build replaces the previous site as a whole (no stale files)"
 
 test("--pathprefix puts the prefix on every internal link and asset exactly once", () => {
   const out = path.join(tmp, "prefixed");
-  const r = runScript("build.ts", ["--input=content", `--output=${out}`, "--pathprefix=/repo/"], { NO_SEARCH: "1" });
+  const r = runBuild([`--input=${seed}`, `--output=${out}`, "--pathprefix=/repo/"], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
   for (const url of ["/", "/posts/aR20FWCCjAs/"]) {
     const doc = page(out, url);
@@ -101,7 +102,7 @@ test("post text is never run through a template engine, and scripts from post te
   mkdirSync(input);
   cpSync(path.join(root, "test/fixtures/site/hostile.md"), path.join(input, "hostile.md"));
   const out = path.join(tmp, "hostile-site");
-  const r = runScript("build.ts", [`--input=${input}`, `--output=${out}`], { NO_SEARCH: "1" });
+  const r = runBuild([`--input=${input}`, `--output=${out}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
   const html = readFileSync(path.join(out, "posts/hostile/index.html"), "utf8");
   const doc = parse(html);
@@ -125,7 +126,7 @@ test("post text is never run through a template engine, and scripts from post te
 
 test("a series: neighbours in date order; Chinese tags get pinyin URLs; clashing names keep separate pages", () => {
   const out = path.join(tmp, "series");
-  const r = runScript("build.ts", ["--input=test/fixtures/series", `--output=${out}`], { NO_SEARCH: "1" });
+  const r = runBuild(["--input=test/fixtures/series", `--output=${out}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
   const nav = page(out, "/posts/part-2/").querySelector(".series-nav")!;
   assert.match(nav.text, /深度学习入门/);
@@ -145,11 +146,11 @@ test("a series: neighbours in date order; Chinese tags get pinyin URLs; clashing
 
 test("drafts: published with a badge by default; left out of production builds when the site says 'hide'", () => {
   const out = path.join(tmp, "no-drafts");
-  const r = runScript("build.ts", ["--input=test/fixtures/series", `--output=${out}`], { NO_SEARCH: "1", TRANSCRIPTS_DRAFTS: "hide" });
+  const r = runBuild(["--input=test/fixtures/series", `--output=${out}`], { NO_SEARCH: "1", TRANSCRIPTS_DRAFTS: "hide" });
   assert.equal(r.status, 0, r.stderr);
   assert.equal(page(out, "/").querySelectorAll(".post-card").length, 3, "the series posts are not drafts");
   const hidden = path.join(tmp, "hidden-drafts");
-  const r2 = runScript("build.ts", ["--input=content", `--output=${hidden}`], { NO_SEARCH: "1", TRANSCRIPTS_DRAFTS: "hide" });
+  const r2 = runBuild([`--input=${seed}`, `--output=${hidden}`], { NO_SEARCH: "1", TRANSCRIPTS_DRAFTS: "hide" });
   assert.equal(r2.status, 0, r2.stderr);
   assert.ok(!existsSync(path.join(hidden, "posts/aR20FWCCjAs/index.html")), "the draft seed post is left out");
   assert.equal(page(hidden, "/").querySelectorAll(".post-card").length, 0);

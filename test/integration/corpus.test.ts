@@ -1,26 +1,20 @@
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
 import { readFrontMatter } from "../../src/frontmatter/read.js";
-import { BROKEN_YAML_POST, corpusDir, PREFS_SCRIPT, runScript } from "../helpers.js";
+import { BROKEN_YAML_POST, corpusDir, corpusSite, PREFS_SCRIPT } from "../helpers.js";
 import { hanRuns, missingText, visibleSourceText } from "../text-runs.js";
 import { brokenLinks } from "../links.js";
 import { invalidHtml } from "../html-validity.js";
 
-const tmp = mkdtempSync(path.join(tmpdir(), "corpus-"));
-const input = path.join(tmp, "posts");
-const site = path.join(tmp, "site");
+let site = "";
 const posts = readdirSync(corpusDir).filter((f) => f.endsWith(".md") && f !== BROKEN_YAML_POST);
 const pages = new Map<string, HTMLElement>();
 
 before(() => {
-  mkdirSync(input);
-  for (const f of posts) copyFileSync(path.join(corpusDir, f), path.join(input, f));
-  const r = runScript("build.ts", [`--input=${input}`, `--output=${site}`], { NO_SEARCH: "1" });
-  assert.equal(r.status, 0, r.stderr);
+  site = corpusSite("plain").site;
   for (const f of posts) pages.set(f, parse(readFileSync(path.join(site, "posts", path.basename(f, ".md"), "index.html"), "utf8")));
 });
 

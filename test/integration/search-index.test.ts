@@ -7,9 +7,9 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parse } from "node-html-parser";
 import { indexSite, PART_SCRATCH } from "../../src/search/index-site.js";
-import { runScript } from "../helpers.js";
+import { runBuild, tempDir } from "../helpers.js";
 
-const tmp = mkdtempSync(path.join(tmpdir(), "search-index-"));
+const tmp = tempDir("search-index");
 const input = path.join(tmp, "posts");
 const site = path.join(tmp, "site");
 const plain = path.join(tmp, "plain");
@@ -48,10 +48,10 @@ before(() => {
     path.join(input, "chars.md"),
     `---\ntitle: 另一篇\ndate: '2024-05-02'\nspeaker: Dwarkesh Patel\n---\n泛型编程的写法，后来变化很大。\n\n${original("Generic programming changed a lot.")}`,
   );
-  const r = runScript("build.ts", [`--input=${input}`, `--output=${site}`]);
+  const r = runBuild([`--input=${input}`, `--output=${site}`]);
   assert.equal(r.status, 0, r.stderr);
   buildLog = r.stderr;
-  const p = runScript("build.ts", [`--input=${input}`, `--output=${plain}`], { NO_SEARCH: "1" });
+  const p = runBuild([`--input=${input}`, `--output=${plain}`], { NO_SEARCH: "1" });
   assert.equal(p.status, 0, p.stderr);
 });
 

@@ -1,32 +1,25 @@
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parse, type HTMLElement } from "node-html-parser";
 import { readFrontMatter } from "../../src/frontmatter/read.js";
 import type { FrontMatter } from "../../src/frontmatter/schema.js";
 import { termKey } from "../../src/site/taxonomy.js";
-import { BROKEN_YAML_POST, corpusDir, runScript } from "../helpers.js";
+import { BROKEN_YAML_POST, corpusDir, corpusSite, FIXTURE_SITE } from "../helpers.js";
 import { brokenLinks } from "../links.js";
 
-const SITE_URL = "https://example.github.io";
-const tmp = mkdtempSync(path.join(tmpdir(), "site-"));
-const input = path.join(tmp, "posts");
-const site = path.join(tmp, "site");
+const SITE_URL = FIXTURE_SITE.url;
+/** The shared corpus build under /repo/; its root folder is the site (served at /repo/). */
+let site = "";
 const files = readdirSync(corpusDir).filter((f) => f.endsWith(".md") && f !== BROKEN_YAML_POST);
 const meta: FrontMatter[] = [];
 const html = (url: string): HTMLElement => parse(readFileSync(path.join(site, url, url.endsWith("/") ? "index.html" : ""), "utf8"));
 
 before(() => {
-  mkdirSync(input);
-  for (const f of files) {
-    copyFileSync(path.join(corpusDir, f), path.join(input, f));
-    meta.push(readFrontMatter(readFileSync(path.join(corpusDir, f), "utf8")).data!);
-  }
-  const r = runScript("build.ts", [`--input=${input}`, `--output=${site}`, "--pathprefix=/repo/"], { NO_SEARCH: "1", SITE_URL });
-  assert.equal(r.status, 0, r.stderr);
+  for (const f of files) meta.push(readFrontMatter(readFileSync(path.join(corpusDir, f), "utf8")).data!);
+  site = corpusSite("repo").site;
 });
 
 test("with --pathprefix=/repo/, every internal link of every page resolves and carries the prefix once", () => {

@@ -1,9 +1,10 @@
 /** Test helpers for the transcript parser: corpus access and front-matter splitting. */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { corpusDir } from "../helpers.js";
 
-/** Directory of the real-world corpus (read-only). */
-export const CORPUS_DIR = "/work/shared/corpus/posts";
+/** The real posts, copied into the test fixtures (read-only). */
+export const CORPUS_DIR = corpusDir;
 
 /** A post split into front matter and body, with the body's line offset in the file. */
 export interface SplitPost {

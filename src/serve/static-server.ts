@@ -1,0 +1,88 @@
+/** A small static file server on loopback: `npm run preview` and the browser tests serve a built site with it. */
+import { createServer, type Server } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+  ".wasm": "application/wasm",
+};
+
+/** A running server and how to stop it. */
+export interface StaticServer {
+  /** Origin, without the path prefix: `http://127.0.0.1:PORT`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Where and how to serve. */
+export interface StaticServerOptions {
+  /** The site is served under this URL prefix (`/repo/`), as GitHub Pages serves a project site. */
+  pathPrefix?: string;
+  /** Port; 0 picks a free one. */
+  port?: number;
+  /** Address to listen on; loopback unless asked. */
+  host?: string;
+}
+
+/** Serve the built site in `dir` (its 404.html for missing pages). */
+export async function serveStatic(dir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
+  const rootDir = path.resolve(dir);
+  const prefix = `/${(options.pathPrefix ?? "/").replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
+  const server: Server = createServer(async (req, res) => {
+    let urlPath: string;
+    try {
+      urlPath = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (prefix !== "/" && urlPath === prefix.slice(0, -1)) {
+      res.writeHead(301, { location: prefix }).end();
+      return;
+    }
+    const inside = urlPath.startsWith(prefix) ? urlPath.slice(prefix.length - 1) : undefined;
+    let file = inside === undefined ? undefined : path.join(rootDir, inside);
+    if (file !== undefined && file !== rootDir && !file.startsWith(rootDir + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if (file === undefined) throw new Error("outside the prefix");
+      if ((await stat(file)).isDirectory()) {
+        if (!urlPath.endsWith("/")) {
+          res.writeHead(301, { location: `${urlPath}/` }).end();
+          return;
+        }
+        file = path.join(file, "index.html");
+      }
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      const notFound = await readFile(path.join(rootDir, "404.html")).catch(() => Buffer.from("not found"));
+      res.writeHead(404, { "content-type": "text/html; charset=utf-8" }).end(notFound);
+    }
+  });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

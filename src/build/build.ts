@@ -4,21 +4,23 @@
  */
 import { cp } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { isFailing, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { loadContent, takeLazyDiagnostics } from "../content/load.js";
 import { formatSummary, formatText, summarize } from "../check/report.js";
-import { createStaging, discardStaging, swapIn } from "./staging.js";
+import { createStaging, discardStaging, recoverInterrupted, swapIn } from "./staging.js";
+import { guardOutput, markSite } from "./output-guard.js";
 import { indexSite } from "../search/index-site.js";
+import { giveOptions, projectRoot, type Options } from "../options.js";
 
-/** The project's own folder (templates, config), whatever the working directory. */
-export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+export { projectRoot };
 
 /** What to build and where. */
 export interface BuildOptions {
-  /** Folder of posts. */
-  input: string;
+  /** The site's options (posts folder, settings, drafts), from `resolveOptions`. */
+  site: Options;
+  /** Also build the search index. */
+  search: boolean;
   /** Output folder; replaced only by a successful build. */
   output: string;
   /** URL prefix of a project site (`/repo/`); `/` for a site at the domain root. */
@@ -41,27 +43,30 @@ const MAX_WARNINGS_SHOWN = 20;
 /** Run the whole build. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { log } = options;
-  // The Eleventy config reads the content folder from the environment, like the dev server does.
-  process.env.TRANSCRIPTS_INPUT = options.input;
+  // Before anything is read or written: may this folder be replaced at all? (Throws OutputRefused.)
+  // The build then works on its real path, beside the real folder when it is reached through a link.
+  const output = guardOutput({ output: options.output, inputs: [options.site.contentDir], project: projectRoot });
+  for (const note of await recoverInterrupted(output)) log(note);
   // Pages go to disk as they are rendered, not held until the end (see direct-write-plugin).
-  process.env.TRANSCRIPTS_DIRECT_WRITE = "1";
+  const siteOptions: Options = { ...options.site, directWrite: true, dev: false };
   // Front matter first, for every file: an error stops the build before anything is rendered.
   // Transcripts are parsed as their pages render (once each), and their warnings reported after.
   takeLazyDiagnostics();
-  const content = await loadContent([options.input], { transcripts: "lazy" });
+  const content = await loadContent([siteOptions.contentDir], { transcripts: "lazy" });
   if (isFailing(content.diagnostics, options.strict)) {
     reportDiagnostics(content.diagnostics, content.fileCount, options.strict, log);
     log(`build stopped: fix the errors above; ${path.relative(process.cwd(), options.output) || options.output} was not changed.`);
     return { ok: false, diagnostics: content.diagnostics, posts: content.posts.length };
   }
 
-  const staging = await createStaging(options.output);
+  const staging = await createStaging(output);
   let diagnostics = content.diagnostics;
   try {
     const elev = new Eleventy(path.join(projectRoot, "pages"), staging, {
       configPath: path.join(projectRoot, ".eleventy.ts"),
       pathPrefix: options.pathPrefix,
       quietMode: true,
+      config: (eleventyConfig: object) => giveOptions(eleventyConfig, siteOptions),
     });
     elev.setDryRun(true);
     // Its closing "Wrote 0 files" would mislead (dry run: our plugin writes); warnings and errors still show.
@@ -69,7 +74,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await elev.write();
     // Dry-run Eleventy copies nothing: the static assets are copied here.
     await cp(path.join(projectRoot, "assets"), path.join(staging, "assets"), { recursive: true });
-    if (process.env.NO_SEARCH !== "1") {
+    if (options.search) {
       const search = await indexSite(staging);
       log(`search index: ${search.pages} posts in ${search.parts} part${search.parts === 1 ? "" : "s"}, ${search.files} files, ${(search.bytes / 2 ** 20).toFixed(1)} MiB, in ${(search.ms / 1000).toFixed(1)} s`);
     }
@@ -80,7 +85,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       log(`build stopped: --strict fails on the warnings above; ${path.relative(process.cwd(), options.output) || options.output} was not changed.`);
       return { ok: false, diagnostics, posts: content.posts.length };
     }
-    await swapIn(staging, options.output);
+    // Last: a marked folder is a complete site (the next run may delete a previous site only then).
+    await markSite(staging);
+    const swapped = await swapIn(staging, output);
+    if (swapped.previousLeft) {
+      log(`the new site is in place, but the previous one could not be deleted (${swapped.reason}); it is still in ${swapped.previousLeft}: delete it yourself (the next build tries again).`);
+    }
   } catch (e) {
     await discardStaging(staging);
     throw e;

@@ -4,12 +4,13 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { BROKEN_YAML_POST, corpusDir, root, runScript } from "../helpers.js";
+import { SITE_MARKER, SITE_MARKER_TEXT } from "../../src/build/output-guard.js";
+import { BROKEN_YAML_POST, corpusDir, FIXTURE_SITE_FILE, root, runBuild, seedFolder, type RunResult } from "../helpers.js";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "safe-build-"));
 /** The 59 real posts that build (the corpus minus its one broken-YAML post). */
@@ -19,7 +20,7 @@ const BUILD = path.join(root, "scripts/build.ts");
 before(() => {
   mkdirSync(posts);
   for (const name of readdirSync(corpusDir)) {
-    if (name.endsWith(".md") && name !== BROKEN_YAML_POST) cpSync(path.join(corpusDir, name), path.join(posts, name));
+    if (name.endsWith(".md") && name !== BROKEN_YAML_POST && !name.startsWith("MANIFEST")) cpSync(path.join(corpusDir, name), path.join(posts, name));
   }
   assert.equal(readdirSync(posts).length, 59);
 });
@@ -66,14 +67,14 @@ const hasStackTrace = (stderr: string): boolean => /^\s+at .+:\d+:\d+\)?$/m.test
 
 test("killing a build midway leaves the previous site byte-identical and the next build cleans up", async () => {
   const output = path.join(tmp, "site");
-  const first = runScript("build.ts", ["--input=content", `--output=${output}`], { NO_SEARCH: "1" });
+  const first = runBuild([`--input=${seedFolder()}`, `--output=${output}`], { NO_SEARCH: "1" });
   assert.equal(first.status, 0, first.stderr);
   const before = snapshot(output);
   assert.ok(before.has("posts/aR20FWCCjAs/index.html"));
 
   // The 59 posts take a few seconds to render, long enough to catch the build with a half-written staging folder.
   // Spawned as node itself (not through npm), so the pid killed is the build's and names its staging folder.
-  const child = spawn(process.execPath, ["--import", "tsx", BUILD, `--input=${posts}`, `--output=${output}`], {
+  const child = spawn(process.execPath, ["--import", "tsx", BUILD, `--site=${FIXTURE_SITE_FILE}`, `--input=${posts}`, `--output=${output}`], {
     cwd: root,
     env: { ...process.env, INIT_CWD: root, NO_SEARCH: "1" },
     stdio: "ignore",
@@ -102,7 +103,7 @@ test("killing a build midway leaves the previous site byte-identical and the nex
   const diff = firstDifference(before, snapshot(output));
   assert.equal(diff, undefined, `the previous site changed: ${diff}`);
 
-  const next = runScript("build.ts", ["--input=content", `--output=${output}`], { NO_SEARCH: "1" });
+  const next = runBuild([`--input=${seedFolder()}`, `--output=${output}`], { NO_SEARCH: "1" });
   assert.equal(next.status, 0, next.stderr);
   assert.deepEqual(leftovers(output), [], "the dead build's staging folder is removed");
   assert.ok(existsSync(path.join(output, "posts/aR20FWCCjAs/index.html")));
@@ -112,7 +113,7 @@ test("two consecutive builds of the corpus produce identical files", () => {
   const a = path.join(tmp, "corpus-a");
   const b = path.join(tmp, "corpus-b");
   for (const out of [a, b]) {
-    const r = runScript("build.ts", [`--input=${posts}`, `--output=${out}`], { NO_SEARCH: "1" });
+    const r = runBuild([`--input=${posts}`, `--output=${out}`], { NO_SEARCH: "1" });
     assert.equal(r.status, 0, r.stderr);
   }
   const first = snapshot(a);
@@ -125,14 +126,227 @@ test("a build that fails inside Eleventy leaves the output untouched and no stag
   const output = path.join(tmp, "kept");
   mkdirSync(output);
   writeFileSync(path.join(output, "index.html"), "previous site");
-  // The posts are valid, so the check passes and the staging folder is made; then the Eleventy config
-  // (loaded inside Eleventy's write) throws on the invalid drafts setting.
-  const r = runScript("build.ts", ["--input=content", `--output=${output}`], { NO_SEARCH: "1", TRANSCRIPTS_DRAFTS: "bogus" });
+  // A site this tool built (the marker): any other folder would be refused before the build starts.
+  writeFileSync(path.join(output, SITE_MARKER), SITE_MARKER_TEXT);
+  // The posts are valid, so the check passes and the staging folder is made; then rendering fails
+  // inside Eleventy (a fault the build injects for tests).
+  const r = runBuild([`--input=${posts}`, `--output=${output}`], { NO_SEARCH: "1", TRANSCRIPTS_FAULT: "render" });
   assert.equal(r.status, 1, r.stderr);
-  assert.match(r.stderr, /Error in your Eleventy config file/, "the failure came from inside Eleventy, after the front-matter check");
+  assert.match(r.stderr, /failed on purpose/, "the failure came from inside Eleventy, after the front-matter check");
   assert.match(r.stderr, /build failed: .*\n.*left as it was/);
   assert.ok(!hasStackTrace(r.stderr), `no stack trace:\n${r.stderr}`);
-  assert.deepEqual(readdirSync(output), ["index.html"]);
+  assert.deepEqual(readdirSync(output).sort(), [SITE_MARKER, "index.html"]);
   assert.equal(readFileSync(path.join(output, "index.html"), "utf8"), "previous site");
   assert.deepEqual(leftovers(output), [], "the staging folder is discarded");
+});
+
+// ---------------------------------------------------------------------------------------------
+// Output safety (issue 15, items 1 and 6): refused outputs, and a swap that survives being killed.
+
+/** The three-post series: a quick build, for the tests that build many times. */
+const SERIES = path.join(root, "test/fixtures/series");
+/** A folder of posts with an error: its build stops after the check (and after any recovery). */
+const BAD_POSTS = path.join(root, "test/fixtures/bad-frontmatter");
+
+/** Every entry under `dir` (links not followed; `skip` names left out at any depth), with its bytes or link target. */
+function tree(dir: string, skip: readonly string[] = []): Map<string, string> {
+  const entries = new Map<string, string>();
+  const walk = (rel: string): void => {
+    for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      if (skip.includes(entry.name)) continue;
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      const full = path.join(dir, child);
+      if (entry.isSymbolicLink()) entries.set(child, `-> ${readlinkSync(full)}`);
+      else if (entry.isDirectory()) {
+        entries.set(`${child}/`, "");
+        walk(child);
+      } else entries.set(child, readFileSync(full).toString("base64"));
+    }
+  };
+  walk("");
+  return entries;
+}
+
+/** A build with the staging fault hook set (see src/build/staging.ts), from the project's own scripts. */
+function faultyBuild(input: string, output: string, fault: string): RunResult & { signal: NodeJS.Signals | null } {
+  const r = spawnSync(process.execPath, ["--import", "tsx", BUILD, `--site=${FIXTURE_SITE_FILE}`, `--input=${input}`, `--output=${output}`], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, INIT_CWD: root, NO_SEARCH: "1", TRANSCRIPTS_STAGING_FAULT: fault },
+  });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
+}
+
+/** A site of the series built into `name`, with its snapshot. */
+function builtSite(name: string): { output: string; before: Map<string, Buffer> } {
+  const output = path.join(tmp, name);
+  const r = runBuild([`--input=${SERIES}`, `--output=${output}`], { NO_SEARCH: "1" });
+  assert.equal(r.status, 0, r.stderr);
+  return { output, before: snapshot(output) };
+}
+
+/** The folders a build's swap parks the previous site in. */
+const previousFolders = (output: string): string[] => leftovers(output).filter((n) => n.includes("-previous-"));
+
+test("outputs the build must not replace are refused with exit 2 and one line, and nothing is touched", () => {
+  // A copy of the project (its own src/, scripts/, templates; node_modules linked), so that a guard
+  // that failed would delete the copy and not this checkout.
+  const base = path.join(tmp, "refusals");
+  const project = path.join(base, "project");
+  mkdirSync(project, { recursive: true });
+  for (const name of readdirSync(root)) {
+    if ([".git", ".cache", "node_modules", "_site", "content", "test", "tmp", "bench"].includes(name) || name.startsWith(".scratch")) continue;
+    cpSync(path.join(root, name), path.join(project, name), { recursive: true });
+  }
+  symlinkSync(path.join(root, "node_modules"), path.join(project, "node_modules"));
+  mkdirSync(path.join(project, "content"));
+  cpSync(path.join(SERIES, "part-1.md"), path.join(project, "content", "part-1.md"));
+  const archive = path.join(base, "archive");
+  mkdirSync(path.join(archive, "posts"), { recursive: true });
+  cpSync(path.join(SERIES, "part-2.md"), path.join(archive, "posts", "part-2.md"));
+  mkdirSync(path.join(base, "notes"));
+  writeFileSync(path.join(base, "notes", "thesis.tex"), "my own work");
+  writeFileSync(path.join(base, "notes.txt"), "a file");
+  symlinkSync(project, path.join(base, "link-to-project"));
+
+  const cases: Array<[args: string[], reason: RegExp]> = [
+    [["--output=."], /is the project folder/],
+    [["--output=.."], /holds the project folder/],
+    [["--output=content"], /is the posts folder/],
+    [["--output=content/site"], /inside the posts folder/],
+    [[`--input=${archive}/posts`, `--output=${archive}`], /holds the posts folder/],
+    [[`--input=${archive}/posts`, `--output=${archive}/posts`], /is the posts folder/],
+    [["--output=package.json"], /is a file, not a folder/],
+    [[`--output=${base}/notes.txt`], /is a file, not a folder/],
+    [[`--output=${base}/notes`], /holds files this tool did not build/],
+    [["--output=src"], /holds files this tool did not build/],
+    [[`--output=${base}/link-to-project`], /is the project folder/],
+  ];
+  const before = tree(base, ["node_modules"]);
+  for (const [args, reason] of cases) {
+    const r = spawnSync(process.execPath, ["--import", "tsx", path.join(project, "scripts/build.ts"), `--site=${FIXTURE_SITE_FILE}`, ...args], {
+      cwd: project,
+      encoding: "utf8",
+      env: { ...process.env, INIT_CWD: project, NO_SEARCH: "1" },
+    });
+    const what = args.join(" ");
+    assert.equal(r.status, 2, `${what}: exit 2\n${r.stderr}`);
+    const lines = r.stderr.trim().split("\n");
+    assert.equal(lines.length, 1, `${what}: one line\n${r.stderr}`);
+    assert.match(lines[0]!, /^build: .*Choose /, `${what}: says what to do`);
+    assert.match(lines[0]!, reason, what);
+    const now = tree(base, ["node_modules"]);
+    const diff = [...new Set([...before.keys(), ...now.keys()])].filter((k) => before.get(k) !== now.get(k));
+    assert.deepEqual(diff, [], `${what}: nothing touched`);
+  }
+  assert.ok(existsSync(path.join(project, "node_modules")), "the copy's link to node_modules is still there");
+});
+
+test("an empty folder and a site this tool built are replaced; the site carries the marker, and no page lists it", () => {
+  const output = path.join(tmp, "marked");
+  mkdirSync(output);
+  const first = runBuild([`--input=${SERIES}`, `--output=${output}`], { NO_SEARCH: "1" });
+  assert.equal(first.status, 0, first.stderr);
+  assert.deepEqual(JSON.parse(readFileSync(path.join(output, SITE_MARKER), "utf8")), JSON.parse(SITE_MARKER_TEXT));
+  assert.doesNotMatch(readFileSync(path.join(output, "sitemap.xml"), "utf8"), /transcripts-site/);
+  writeFileSync(path.join(output, "stale.html"), "left by hand in a built site");
+  const second = runBuild([`--input=${SERIES}`, `--output=${output}`], { NO_SEARCH: "1" });
+  assert.equal(second.status, 0, second.stderr);
+  assert.ok(!existsSync(path.join(output, "stale.html")), "a built site is replaced as a whole");
+  assert.ok(existsSync(path.join(output, "posts/part-1/index.html")));
+});
+
+test("killed (kill -9) between the two renames: the next run puts the previous site back, even when it then fails", () => {
+  const { output, before } = builtSite("killed-between");
+  const killed = faultyBuild(SERIES, output, "kill:between-renames");
+  assert.equal(killed.signal, "SIGKILL", `the build was killed by the hook\n${killed.stderr}`);
+  assert.ok(!existsSync(output), "the kill came between the renames: no site at the output path");
+  const parked = previousFolders(output);
+  assert.equal(parked.length, 1, "the previous site is parked beside it");
+  assert.equal(firstDifference(before, snapshot(path.join(tmp, parked[0]!))), undefined);
+
+  // A run whose posts have errors still restores the previous site first, and says so.
+  const failing = runBuild([`--input=${BAD_POSTS}`, `--output=${output}`], { NO_SEARCH: "1" });
+  assert.equal(failing.status, 1, failing.stderr);
+  assert.match(failing.stderr, /restored the previous site into .*killed-between from \.killed-between-previous-\d+/);
+  assert.equal(firstDifference(before, snapshot(output)), undefined, "the previous site is back, byte-identical");
+  assert.deepEqual(leftovers(output), []);
+
+  const next = runBuild([`--input=${SERIES}`, `--output=${output}`], { NO_SEARCH: "1" });
+  assert.equal(next.status, 0, next.stderr);
+  assert.deepEqual(leftovers(output), []);
+});
+
+test("exited between the two renames: the next successful build restores, then replaces, the previous site", () => {
+  const { output } = builtSite("exited-between");
+  const exited = faultyBuild(SERIES, output, "exit:between-renames");
+  assert.equal(exited.status, 70, exited.stderr);
+  assert.ok(!existsSync(output));
+  const next = runBuild([`--input=${seedFolder()}`, `--output=${output}`], { NO_SEARCH: "1" });
+  assert.equal(next.status, 0, next.stderr);
+  assert.match(next.stderr, /restored the previous site/);
+  assert.ok(existsSync(path.join(output, "posts/aR20FWCCjAs/index.html")), "the new site is in place");
+  assert.ok(!existsSync(path.join(output, "posts/part-1/index.html")), "the previous one is gone");
+  assert.deepEqual(leftovers(output), []);
+});
+
+test("killed after the new site is in place: the next run deletes the old copy, and only then", () => {
+  const { output } = builtSite("killed-after");
+  const killed = faultyBuild(seedFolder(), output, "kill:before-cleanup");
+  assert.equal(killed.signal, "SIGKILL", killed.stderr);
+  assert.ok(existsSync(path.join(output, "posts/aR20FWCCjAs/index.html")), "the new site is in place");
+  assert.ok(existsSync(path.join(output, SITE_MARKER)));
+  assert.equal(previousFolders(output).length, 1);
+  const after = snapshot(output);
+  const failing = runBuild([`--input=${BAD_POSTS}`, `--output=${output}`], { NO_SEARCH: "1" });
+  assert.equal(failing.status, 1);
+  assert.deepEqual(leftovers(output), [], "the old copy is deleted: the output holds a complete site");
+  assert.equal(firstDifference(after, snapshot(output)), undefined, "and the new site is untouched");
+});
+
+test("a previous site parked beside an output that is not a complete site is kept, and the run says so", () => {
+  const { output, before } = builtSite("not-complete");
+  const killed = faultyBuild(SERIES, output, "kill:between-renames");
+  assert.equal(killed.signal, "SIGKILL");
+  // Somebody made an empty folder at the output path meanwhile: not a site, so the old copy must stay.
+  mkdirSync(output);
+  const next = runBuild([`--input=${BAD_POSTS}`, `--output=${output}`], { NO_SEARCH: "1" });
+  assert.equal(next.status, 1);
+  assert.match(next.stderr, /kept .*not-complete-previous-\d+.*not a complete site/);
+  const parked = previousFolders(output);
+  assert.equal(parked.length, 1);
+  assert.equal(firstDifference(before, snapshot(path.join(tmp, parked[0]!))), undefined);
+});
+
+test("when the old site cannot be deleted, the build says the new one is in place and where the old one is", () => {
+  const { output } = builtSite("undeletable");
+  const r = faultyBuild(seedFolder(), output, "fail:cleanup");
+  assert.equal(r.status, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /left as it was/);
+  assert.match(r.stderr, /the new site is in place, but the previous one could not be deleted \(injected failure at cleanup.*\); it is still in .*\.undeletable-previous-\d+: delete it yourself/);
+  assert.ok(existsSync(path.join(output, "posts/aR20FWCCjAs/index.html")));
+  assert.equal(previousFolders(output).length, 1);
+  const next = runBuild([`--input=${seedFolder()}`, `--output=${output}`], { NO_SEARCH: "1" });
+  assert.equal(next.status, 0, next.stderr);
+  assert.deepEqual(leftovers(output), [], "the next build deletes it");
+});
+
+test("when the new site cannot be moved in, the old one is moved back and the message says so; when that fails too, it says where the old one is", () => {
+  const { output, before } = builtSite("unmovable");
+  const r = faultyBuild(seedFolder(), output, "fail:second-rename");
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /build failed: injected failure at second-rename.*\n.*left as it was/);
+  assert.equal(firstDifference(before, snapshot(output)), undefined);
+  assert.deepEqual(leftovers(output), []);
+
+  const worse = faultyBuild(seedFolder(), output, "fail:second-rename,fail:move-back");
+  assert.equal(worse.status, 1, worse.stderr);
+  assert.doesNotMatch(worse.stderr, /left as it was/);
+  assert.match(worse.stderr, /nor the previous site moved back .*; the previous site is in .*\.unmovable-previous-\d+, and the next build puts it back/);
+  assert.ok(!hasStackTrace(worse.stderr), worse.stderr);
+  assert.ok(!existsSync(output));
+  const next = runBuild([`--input=${BAD_POSTS}`, `--output=${output}`], { NO_SEARCH: "1" });
+  assert.match(next.stderr, /restored the previous site/);
+  assert.equal(firstDifference(before, snapshot(output)), undefined);
+  assert.deepEqual(leftovers(output), []);
 });

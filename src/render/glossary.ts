@@ -46,15 +46,32 @@ export function splitNote(inside: string): TermNote {
   return { explanation: text };
 }
 
-/** Index just after the `）` that closes the `（` before `start` (nested pairs allowed), or -1 when it never closes. */
-function closingParen(text: string, start: number): number {
-  let depth = 1;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
-    if (c === "（") depth++;
-    else if (c === "）" && --depth === 0) return i + 1;
+/**
+ * Longest note, in UTF-16 units, read as a glossary note (real notes: under 100). A longer parenthetical
+ * is prose, and the bound keeps nested notes linear: no character is read for more than one note's worth of terms.
+ */
+const NOTE_MAX = 500;
+
+/**
+ * For every `（` of `text`, the index just after the `）` that closes it (nested pairs allowed), or -1
+ * when it never closes: one pass with a stack, so a paragraph full of unclosed `（` costs no more
+ * than a short one (searching forward from each `（` took minutes on a 320 KB paragraph).
+ */
+function closingParens(text: string): Map<number, number> {
+  const closes = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = text.indexOf("（"), j = text.indexOf("）"); i >= 0 || j >= 0; ) {
+    if (i >= 0 && (j < 0 || i < j)) {
+      open.push(i);
+      closes.set(i, -1);
+      i = text.indexOf("（", i + 1);
+    } else {
+      const o = open.pop();
+      if (o !== undefined) closes.set(o, j + 1);
+      j = text.indexOf("）", j + 1);
+    }
   }
-  return -1;
+  return closes;
 }
 
 /**
@@ -65,10 +82,11 @@ export function findTerms(source: string): { term: string; note: string }[] {
   const found: { term: string; note: string }[] = [];
   if (!/\*\*[”」"]?（/.test(source)) return found;
   const re = /\*\*([^*\n]{1,40}?)\*\*[”」"]?（/g;
+  const closes = closingParens(source);
   for (let m = re.exec(source); m; m = re.exec(source)) {
     const open = m.index + m[0].length;
-    const end = closingParen(source, open);
-    if (end < 0) continue;
+    const end = closes.get(open - 1) ?? -1;
+    if (end < 0 || end - open > NOTE_MAX) continue;
     found.push({ term: m[1]!, note: source.slice(open, end - 1) });
     // Go on inside the note: it may mark a term of its own (`**A**（…**B**（…）…）`).
     re.lastIndex = open;
@@ -105,15 +123,22 @@ export function glossaryOf(transcript: Transcript): GlossaryEntry[] {
 export function markTerms(html: string): string {
   if (!/<\/strong>(?:”|」|&quot;)?（/.test(html)) return html;
   const re = /<strong>([^<]{1,200})<\/strong>(”|」|&quot;)?（/g;
+  const closes = closingParens(html);
   let out = "";
   let last = 0;
+  // The first `<` at or after the current note (Infinity: none); matches only move forward, so the text is searched once.
+  let nextTag = -1;
   for (let m = re.exec(html); m; m = re.exec(html)) {
     const open = m.index + m[0].length;
-    const end = closingParen(html, open);
-    if (end < 0) continue;
+    const end = closes.get(open - 1) ?? -1;
+    if (end < 0 || end - open > NOTE_MAX) continue;
+    if (nextTag < open) {
+      const i = html.indexOf("<", open);
+      nextTag = i < 0 ? Infinity : i;
+    }
     const note = html.slice(open, end - 1);
     // A note with markup (a link, a nested term) stays as it is; terms inside it are still wrapped.
-    if (note.includes("<")) {
+    if (nextTag < end - 1) {
       re.lastIndex = open;
       continue;
     }

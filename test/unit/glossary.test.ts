@@ -75,3 +75,36 @@ test("every term of the real corpus survives rendering: the page text is unchang
   }
   assert.ok(wrapped > 500, `${wrapped} terms wrapped`);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Issue 15: the glossary scan is linear (a 320 KB paragraph of unclosed `（` took 109 s).
+
+test("the glossary scan stays linear: unclosed and nested notes, ten times the input costs about ten times the time", () => {
+  // A complexity check, not a speed limit: best of several runs, and a ratio a quadratic scan (×100) cannot meet.
+  const best = (f: () => unknown, runs: number): number => {
+    let min = Infinity;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      f();
+      min = Math.min(min, performance.now() - t0);
+    }
+    return Math.max(min, 0.5);
+  };
+  const nestedTranscript = (k: number): Transcript => {
+    const text = Array.from({ length: k }, (_, i) => `**术语${i}**（`).join("") + "）".repeat(k);
+    return { sections: [{ id: "s-0", level: 0, line: 1, turns: [{ id: "t-1", line: 1, translation: [{ text, speakerBreak: false, line: 1 }] }] }] };
+  };
+  const cases: Record<string, (k: number) => () => unknown> = {
+    "findTerms, unclosed （": (k) => { const s = "**术语**（".repeat(k); return () => findTerms(s); },
+    "markTerms, unclosed （": (k) => { const s = "<strong>术语</strong>（".repeat(k); return () => markTerms(s); },
+    "markTerms, notes closed after a long tail with a tag": (k) => { const s = `${"<strong>术</strong>（".repeat(k)}${"x".repeat(10 * k)}<b>${"）".repeat(k)}`; return () => markTerms(s); },
+    "glossaryOf, nested distinct terms": (k) => { const t = nestedTranscript(k); return () => glossaryOf(t); },
+  };
+  for (const [name, make] of Object.entries(cases)) {
+    const small = make(2_000);
+    small(); // warm up the JIT
+    const smallMs = best(small, 5);
+    const largeMs = best(make(20_000), 3);
+    assert.ok(largeMs / smallMs < 30, `${name}: ×10 input took ×${(largeMs / smallMs).toFixed(1)} time (${smallMs.toFixed(1)} ms → ${largeMs.toFixed(1)} ms)`);
+  }
+});

@@ -5,9 +5,11 @@
  * fails shows its error in the browser, in place of the last good page, until it is fixed.
  */
 import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
+import { guardOutput, markSite, OutputRefused } from "../src/build/output-guard.js";
 import { giveOptions, projectRoot, resolveOptions, SettingsError, type Options } from "../src/options.js";
 import { indexSite } from "../src/search/index-site.js";
 import { devServerOptions, listenOn, trackErrors, type DevServerState } from "../src/serve/dev-server.js";
@@ -50,7 +52,17 @@ try {
   process.exit(2);
 }
 process.chdir(projectRoot);
-const output = path.resolve(cwd, values.output);
+let output: string;
+try {
+  // Eleventy writes over whatever is there: the same folders are refused as for a build.
+  output = guardOutput({ output: path.resolve(cwd, values.output), inputs: [input], project: projectRoot, label: `--output=${values.output}`, suggest: ".cache/dev-site" });
+} catch (e) {
+  if (!(e instanceof OutputRefused)) throw e;
+  console.error(`start: ${e.message}`);
+  process.exit(2);
+}
+await mkdir(output, { recursive: true });
+await markSite(output);
 const state: DevServerState = { error: undefined };
 const elev = new Eleventy(path.join(projectRoot, "pages"), output, {
   configPath: path.join(projectRoot, ".eleventy.ts"),

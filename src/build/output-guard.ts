@@ -33,6 +33,8 @@ export interface OutputCheck {
   project: string;
   /** How the output is named in messages. Default: `the output folder <path>`. */
   label?: string;
+  /** The folder a refusal suggests instead. Default `_site`. */
+  suggest?: string;
 }
 
 /** True when `child` is `parent` or lies inside it (both real, absolute paths). */
@@ -93,20 +95,21 @@ export function isBuiltSite(dir: string): boolean {
  */
 export function guardOutput(check: OutputCheck): string {
   const label = check.label ?? `the output folder ${check.output}`;
+  const suggest = check.suggest ?? "_site";
   const output = realPathOf(check.output, label);
   const project = realPathOf(check.project);
   if (isInside(project, output)) {
     const what = output === project ? "is the project folder" : `holds the project folder ${project}`;
-    throw new OutputRefused(`${label} ${what}; building there would delete the project. Choose a folder of its own, such as _site.`);
+    throw new OutputRefused(`${label} ${what}; building there would delete the project. Choose a folder of its own, such as ${suggest}.`);
   }
   for (const given of check.inputs) {
     const input = realPathOf(given);
     if (isInside(input, output)) {
       const what = output === input ? "is the posts folder" : `holds the posts folder ${input}`;
-      throw new OutputRefused(`${label} ${what}; building there would delete the posts. Choose a folder outside it, such as _site.`);
+      throw new OutputRefused(`${label} ${what}; building there would delete the posts. Choose a folder outside it, such as ${suggest}.`);
     }
     if (isInside(output, input)) {
-      throw new OutputRefused(`${label} is inside the posts folder ${input}; the site would be written among the posts. Choose a folder outside it, such as _site.`);
+      throw new OutputRefused(`${label} is inside the posts folder ${input}; the site would be written among the posts. Choose a folder outside it, such as ${suggest}.`);
     }
   }
   if (!existsSync(output)) return output;

@@ -188,7 +188,7 @@ function builtSite(name: string): { output: string; before: Map<string, Buffer> 
 /** The folders a build's swap parks the previous site in. */
 const previousFolders = (output: string): string[] => leftovers(output).filter((n) => n.includes("-previous-"));
 
-test("outputs the build must not replace are refused with exit 2 and one line, and nothing is touched", () => {
+test("outputs the build (and the dev server) must not replace are refused with exit 2 and one line, and nothing is touched", () => {
   // A copy of the project (its own src/, scripts/, templates; node_modules linked), so that a guard
   // that failed would delete the copy and not this checkout.
   const base = path.join(tmp, "refusals");
@@ -239,6 +239,20 @@ test("outputs the build must not replace are refused with exit 2 and one line, a
     const diff = [...new Set([...before.keys(), ...now.keys()])].filter((k) => before.get(k) !== now.get(k));
     assert.deepEqual(diff, [], `${what}: nothing touched`);
   }
+  // The dev server writes over its output folder as it goes: the same folders are refused before it starts.
+  for (const [args, reason] of [[["--output=."], /is the project folder/], [["--output=content"], /is the posts folder/], [["--output=src"], /did not build/]] as const) {
+    const r = spawnSync(process.execPath, ["--import", "tsx", path.join(project, "scripts/serve.ts"), `--site=${FIXTURE_SITE_FILE}`, "--port=0", ...args], {
+      cwd: project,
+      encoding: "utf8",
+      env: { ...process.env, INIT_CWD: project },
+      timeout: 30_000,
+      killSignal: "SIGKILL",
+    });
+    assert.equal(r.status, 2, `npm start -- ${args.join(" ")}: exit 2\n${r.stdout}${r.stderr}`);
+    assert.match(r.stderr.trim(), new RegExp(`^start: --output=\\S+ .*${reason.source}.*Choose [^\\n]*$`), args.join(" "));
+  }
+  const now = tree(base, ["node_modules"]);
+  assert.deepEqual([...new Set([...before.keys(), ...now.keys()])].filter((k) => before.get(k) !== now.get(k)), [], "the dev server touched nothing");
   assert.ok(existsSync(path.join(project, "node_modules")), "the copy's link to node_modules is still there");
 });
 

@@ -129,6 +129,12 @@ export function parseFile(bytes: Uint8Array, file: string, root: string, transcr
   const fm = readFrontMatter(text);
   const diagnostics = [...fm.diagnostics];
   if (!fm.data) return { post: undefined, diagnostics };
+  if (isBlank(fm.body)) {
+    // A scaffold (`npm run new`) not yet filled in: publishing it would make an empty page.
+    const line = fm.bodyLineOffset + 1;
+    diagnostics.push({ line, col: 1, severity: "warning", rule: "post-empty", message: "this post has no text yet (only front matter and comments), so it is left out of the site. Write its transcript below the front matter." });
+    return { post: undefined, diagnostics };
+  }
   const rel = path.relative(root === file ? path.dirname(file) : root, file).split(path.sep).join("/");
   const slug = path.basename(file, ".md");
   // A deep copy: strings sliced from the file's text would keep the whole text alive for as long as the post lives.
@@ -141,6 +147,11 @@ export function parseFile(bytes: Uint8Array, file: string, root: string, transcr
     diagnostics.push(...parsed.diagnostics);
   }
   return { post, diagnostics };
+}
+
+/** True when a body holds nothing but white space and HTML comments. */
+function isBlank(body: string): boolean {
+  return body.replace(/<!--[\s\S]*?(?:-->|$)/g, "").trim() === "";
 }
 
 const EMPTY: Post["transcript"] = Object.freeze({ sections: [] }) as Post["transcript"];

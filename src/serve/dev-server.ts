@@ -32,7 +32,7 @@ export function listenOn(host: string): void {
   };
 }
 
-/** The page shown in place of every page while the last build failed. It reloads itself once a build succeeds. */
+/** The page shown in place of every page while the last build failed (the dev server adds its reload script, so it reloads when a build succeeds). */
 export function errorPage(error: Error): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Build error</title>
@@ -41,7 +41,6 @@ export function errorPage(error: Error): string {
 <h1>The last build failed</h1>
 <p>Fix the problem below and save: this page reloads when a build succeeds. The terminal running <code>npm start</code> shows the same message.</p>
 <pre>${escapeUTF8(error.message)}</pre>
-<script type="module" src="/.11ty/reload-client.js"></script>
 </body></html>`;
 }
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync, copyFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { BROKEN_YAML_POST, corpusDir, root, runScript } from "../helpers.js";
@@ -73,4 +73,15 @@ test("slugs equal but for letter case are reported; binary and non-UTF-8 files a
   assert.match(r.stdout, /gbk\.md:1:1 error file-encoding .*UTF-8/);
   assert.match(r.stdout, /empty\.md:1:1 error file-empty/);
   assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at /, "no stack trace");
+});
+
+test("check resolves paths from where it was run, as build does, and reports them as given", () => {
+  const where = mkdtempSync(path.join(tmpdir(), "check-cwd-"));
+  const posts = path.join(where, "my posts");
+  mkdirSync(posts);
+  copyFileSync(path.join(badDir, "bad-date.md"), path.join(posts, "bad-date.md"));
+  const r = runScript("check.ts", ["my posts"], { INIT_CWD: where });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /^my posts\/bad-date\.md:3:1 error value-invalid/m);
+  rmSync(where, { recursive: true, force: true });
 });

@@ -72,8 +72,9 @@ export function readFrontMatter(raw: string): FrontMatterResult {
   // gray-matter's matter text starts with the newline after the opening fence, so YAML line n is file line n.
   const at = (offset: number): Position => lineCounter.linePos(offset);
 
-  if (yamlDoc.errors.length > 0) {
-    diagnostics.push(yamlSyntaxDiagnostic(yamlDoc, file.matter, at));
+  const tooDeep = nestingDiagnostic(yamlDoc, file.matter, at);
+  if (tooDeep || yamlDoc.errors.length > 0) {
+    diagnostics.push(tooDeep ?? yamlSyntaxDiagnostic(yamlDoc, file.matter, at));
     return finish(diagnostics, {}, body, bodyLineOffset, undefined);
   }
   const contents = yamlDoc.contents;
@@ -182,6 +183,44 @@ function countLines(text: string, end: number): number {
   let n = 0;
   for (let i = text.indexOf("\n"); i >= 0 && i < end; i = text.indexOf("\n", i + 1)) n++;
   return n;
+}
+
+/** Deeper than any front matter needs (a list of names is 2), far below what overflows the stack. */
+const MAX_NESTING = 64;
+
+/**
+ * Front matter nested so deeply that reading it would overflow the call stack (the yaml library
+ * reports that as "Maximum call stack size exceeded"; later recursive steps would throw it): one
+ * error at the line of the top-level key that holds it. Measured without recursion.
+ */
+function nestingDiagnostic(doc: Document, yamlText: string, at: (offset: number) => Position): LocalDiagnostic | undefined {
+  const message = (key: string): string =>
+    `the front matter nests lists or mappings too deeply to be read ('${key}' goes more than ${MAX_NESTING} levels deep). A value is a text or a flat list of names: remove the extra '[' or '-' levels.`;
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow) {
+    // The key whose value was being read: the last top-level `key:` line at or before where the parser gave up.
+    const lines = yamlText.split("\n");
+    for (let i = Math.min(at(overflow.pos[0]).line - 1, lines.length - 1); i >= 0; i--) {
+      const m = /^([^\s#'"\-[{][^:]*):/.exec(lines[i]!);
+      if (m) return error({ line: i + 1, col: 1 }, "yaml-too-deep", message(m[1]!.trim()));
+    }
+    return error(at(overflow.pos[0]), "yaml-too-deep", message("a value"));
+  }
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  for (const pair of doc.contents.items) {
+    const stack: Array<[unknown, number]> = [[pair.value, 1]];
+    while (stack.length > 0) {
+      const [node, depth] = stack.pop()!;
+      if (depth > MAX_NESTING) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : "a key";
+        const pos = isScalar(pair.key) && pair.key.range ? at(pair.key.range[0]) : { line: 2, col: 1 };
+        return error(pos, "yaml-too-deep", message(key));
+      }
+      if (isSeq(node)) for (const item of node.items) stack.push([item, depth + 1]);
+      else if (isMap(node)) for (const p of node.items) stack.push([p.key, depth + 1], [p.value, depth + 1]);
+    }
+  }
+  return undefined;
 }
 
 function yamlSyntaxDiagnostic(doc: Document, yamlText: string, at: (offset: number) => Position): LocalDiagnostic {

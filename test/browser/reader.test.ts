@@ -137,7 +137,8 @@ test("a saved mode is applied without layout shift", { skip }, async () => {
     }, view);
     await page.goto(server.url + SEED);
     await page.waitForSelector(".reader-controls[data-ready]");
-    await page.waitForTimeout(300);
+    // Fonts loaded and two frames painted since: any shift the page makes has been observed.
+    await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
     const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
     assert.ok(cls < 0.01, `${view}: cumulative layout shift ${cls}`);
     await page.close();
@@ -163,7 +164,7 @@ test("a linked passage shows its original even in translation-only mode; the hig
   assert.equal(await page.locator("#t-11 details.original").isVisible(), false, "only that passage");
   const bg = (): Promise<string> => page.locator("#t-12").evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.notEqual(await bg(), "rgba(0, 0, 0, 0)", "highlighted");
-  await page.waitForTimeout(3300);
+  await page.waitForFunction(() => getComputedStyle(document.getElementById("t-12")!).backgroundColor === "rgba(0, 0, 0, 0)", null, { timeout: 10_000 });
   assert.equal(await bg(), "rgba(0, 0, 0, 0)", "the highlight has faded");
   // The glossary at the end links each term to its first use.
   const first = page.locator(".glossary dt a").first();
@@ -222,7 +223,8 @@ test("contents: one closed line on a phone, an open list in the margin on a wide
   const text = (await wide.locator(".transcript").boundingBox())!;
   assert.ok(toc.x + toc.width <= text.x, "beside the text, not above it");
   await wide.mouse.wheel(0, 5000);
-  await wide.waitForTimeout(200);
+  await wide.waitForFunction(() => window.scrollY > 1000);
+  await wide.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.ok(((await wide.locator(".toc").boundingBox())!.y) >= 0, "still in view after scrolling");
   await wide.close();
 });

@@ -62,22 +62,23 @@ test("the post header shows title, date, speaker, source, taxonomies and the dra
 
 test("a failed build exits 1, lists every problem with file and line, and leaves the previous site untouched", () => {
   const out = path.join(tmp, "kept");
-  mkdirSync(out);
+  cpSync(site, out, { recursive: true });
   writeFileSync(path.join(out, "sentinel.txt"), "previous build");
+  const before = readdirSync(out, { recursive: true }).sort();
   const r = runBuild(["--input=test/fixtures/bad-frontmatter", `--output=${out}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 1);
   for (const [file, line] of [["bad-date.md", 3], ["broken-yaml.md", 4], ["missing-title.md", 1], ["misspelled-key.md", 4], ["tags-map.md", 4]] as const) {
     assert.match(r.stderr, new RegExp(`bad-frontmatter/${file.replace(".", "\\.")}:${line}:\\d+ error `), file);
   }
-  assert.deepEqual(readdirSync(out), ["sentinel.txt"]);
+  assert.deepEqual(readdirSync(out, { recursive: true }).sort(), before);
   assert.equal(readFileSync(path.join(out, "sentinel.txt"), "utf8"), "previous build");
   assert.deepEqual(readdirSync(tmp).filter((n) => n.includes("staging")), [], "no staging folder left behind");
 });
 
 test("a successful build replaces the previous site as a whole (no stale files)", () => {
   const out = path.join(tmp, "replaced");
-  mkdirSync(out);
-  writeFileSync(path.join(out, "stale.html"), "old");
+  cpSync(site, out, { recursive: true });
+  writeFileSync(path.join(out, "stale.html"), "a page an older build made");
   const r = runBuild([`--input=${seed}`, `--output=${out}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
   assert.ok(!existsSync(path.join(out, "stale.html")));

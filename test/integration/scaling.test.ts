@@ -1,0 +1,62 @@
+/**
+ * Linear output: ten times the input must give about ten times the site, not a hundred. A post's tag
+ * chips appear on each of its tag pages, so unbounded chips made the site grow with tags × tags
+ * (4,000 tags on one post: 721 MB of pages).
+ */
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse } from "node-html-parser";
+import { runBuild } from "../helpers.js";
+
+const tmp = mkdtempSync(path.join(tmpdir(), "scaling-"));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Total bytes of the files under `dir`. */
+function bytesUnder(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += statSync(path.join((entry as { parentPath?: string }).parentPath ?? entry.path, entry.name)).size;
+  }
+  return total;
+}
+
+/** Build a folder holding one post with `tags` tags (and a plain post beside it); returns the site and its size. */
+function buildWithTags(tags: number): { site: string; bytes: number; ms: number } {
+  const input = path.join(tmp, `posts-${tags}`);
+  mkdirSync(input);
+  const list = Array.from({ length: tags }, (_, i) => `- tag-${String(i).padStart(5, "0")}`).join("\n");
+  writeFileSync(path.join(input, "many-tags.md"), `---\ntitle: 很多标签\ndate: '2025-01-02'\ntags:\n${list}\n---\n**甲：** 正文。\n`);
+  writeFileSync(path.join(input, "plain.md"), `---\ntitle: 普通\ndate: '2025-01-01'\ntags: [tag-00000]\n---\n**乙：** 正文。\n`);
+  const site = path.join(tmp, `site-${tags}`);
+  const started = performance.now();
+  const r = runBuild([`--input=${input}`, `--output=${site}`], { NO_SEARCH: "1" });
+  const ms = performance.now() - started;
+  assert.equal(r.status, 0, r.stderr);
+  return { site, bytes: bytesUnder(site), ms };
+}
+
+test("ten times the tags on one post gives about ten times the output, not a hundred", (t) => {
+  const small = buildWithTags(80);
+  const large = buildWithTags(800);
+  const ratio = large.bytes / small.bytes;
+  t.diagnostic(`80 tags: ${(small.bytes / 1e6).toFixed(2)} MB in ${(small.ms / 1000).toFixed(1)} s; 800 tags: ${(large.bytes / 1e6).toFixed(2)} MB in ${(large.ms / 1000).toFixed(1)} s; bytes ×${ratio.toFixed(1)}, time ×${(large.ms / small.ms).toFixed(1)}`);
+  // Linear is ×10 (a page per tag); the unbounded chips gave ×48 here.
+  assert.ok(ratio < 15, `output grew ×${ratio.toFixed(1)} for ×10 tags`);
+
+  // A tag page lists the post with a few chips and a "+N" link to the post, which lists them all.
+  const card = parse(readFileSync(path.join(large.site, "tags/tag-00799/index.html"), "utf8")).querySelector(".post-card")!;
+  const chips = card.querySelectorAll(".chips li");
+  assert.ok(chips.length <= 8, `${chips.length} chips on one entry`);
+  const more = card.querySelector(".chips .chips-more a");
+  assert.equal(more?.text, `+${800 - (chips.length - 1)}`);
+  assert.equal(more?.getAttribute("href"), "/posts/many-tags/");
+  assert.match(more?.getAttribute("aria-label") ?? "", /794 more tags/);
+  const post = parse(readFileSync(path.join(large.site, "posts/many-tags/index.html"), "utf8"));
+  assert.equal(post.querySelectorAll(".post-taxonomies a[href^='/tags/']").length, 800, "the post's own page lists every tag");
+  // A post with few tags shows them all, without a "+N".
+  const plainCard = parse(readFileSync(path.join(large.site, "tags/tag-00000/index.html"), "utf8")).querySelectorAll(".post-card").find((c) => c.text.includes("普通"));
+  assert.equal(plainCard?.querySelectorAll(".chips li").length, 1);
+});

@@ -8,9 +8,17 @@
  * 1-based UTF-16 columns. `details-unclosed` is reported where the missing `</details>` belongs:
  * at the `<details>` or heading that implicitly closes the block, or at the end of the last
  * non-blank line when the file ends inside it.
+ *
+ * Code spans are opaque (codespans.ts): a tag between backticks is text. An HTML comment that is
+ * never closed is text too, with a `comment-unclosed` warning: `<!--` at the start of a line needs a
+ * `-->` on a later line, one in the middle of a line needs it before the paragraph ends (a blank
+ * line), as in CommonMark; so a stray `<!--` never hides the rest of a post. Control characters are
+ * removed from every line with a `control-character` warning (they would make the output invalid).
  */
 import type { ParseOptions, ParseResult } from "./model.js";
+import { describeControlChars, firstControlChar, stripControlChars } from "../control-chars.js";
 import { ModelBuilder, takeLeakedTranslation, type OpenOriginal } from "./build.js";
+import { codeSpans, type OpaqueRanges } from "./codespans.js";
 import { firstNonBlank, isHeadingWithoutSpace, isTagNameEnd, isThematicBreak, matchHeading, splitLines, startsWithCI } from "./lines.js";
 import { Paragraph, skipBlanks, type RawBlock } from "./paragraph.js";
 import { Reporter } from "./report.js";
@@ -34,6 +42,15 @@ class Scanner {
   private inComment = false;
   private open: OpenOriginal | null = null;
   private hiddenLine = 0;
+  /** Code spans per line (columns the scanner never reads tags in). */
+  private readonly opaque: OpaqueRanges;
+  /** Per line, the next later line holding `-->` and the next later blank line (-1: none); computed at the first comment that spans lines. */
+  private commentEnds: { close: Int32Array; blank: Int32Array } | null = null;
+  /** The line whose last `-->` is cached, and that index (so a line full of `<!--` is searched once). */
+  private lastCloseLine = -1;
+  private lastCloseAt = -1;
+  /** The last line an unclosed comment was reported on. */
+  private unclosedCommentLine = -1;
   /** No text has been added on the current line yet (so `>>` here starts a line). */
   private lineStart = true;
 
@@ -42,6 +59,14 @@ class Scanner {
     private readonly offset: number,
   ) {
     this.lines = splitLines(body);
+    for (let i = 0; i < this.lines.length; i++) {
+      const line = this.lines[i] ?? "";
+      const at = firstControlChar(line);
+      if (at < 0) continue;
+      this.reporter.controlCharacter(offset + i + 1, at + 1, describeControlChars(line));
+      this.lines[i] = stripControlChars(line);
+    }
+    this.opaque = codeSpans(this.lines);
   }
 
   run(): ParseResult {
@@ -73,7 +98,7 @@ class Scanner {
         if (pos < 0) return;
       }
     }
-    this.inline(s, pos, lineNo);
+    this.inline(s, pos, lineNo, index);
   }
 
   /** Whole-line constructs; returns true when the line is fully handled. */
@@ -113,13 +138,23 @@ class Scanner {
   }
 
   /** Scan the rest of a line for tags and text. */
-  private inline(s: string, from: number, lineNo: number): void {
+  private inline(s: string, from: number, lineNo: number, index: number): void {
+    const opaque = this.opaque[index];
+    let k = 0;
     let pos = from;
     let textFrom = pos;
     while (pos < s.length) {
       const lt = s.indexOf("<", pos);
       if (lt < 0) break;
-      const end = this.tag(s, lt, lineNo, textFrom);
+      if (opaque) {
+        // A `<` inside a code span is text: go on after the span.
+        while (k < opaque.length && (opaque[k + 1] ?? 0) <= lt) k += 2;
+        if (k < opaque.length && (opaque[k] ?? 0) <= lt) {
+          pos = opaque[k + 1] ?? s.length;
+          continue;
+        }
+      }
+      const end = this.tag(s, lt, lineNo, textFrom, index);
       if (end < 0) {
         pos = lt + 1;
         continue;
@@ -132,12 +167,12 @@ class Scanner {
   }
 
   /** Handle a structural tag at `lt`; returns the index after it, or -1 when `<` is plain text. */
-  private tag(s: string, lt: number, lineNo: number, textFrom: number): number {
+  private tag(s: string, lt: number, lineNo: number, textFrom: number, index: number): number {
     // Dispatch on the character after `<` and keep each handler a separate small method: measured
     // on Node 20, one large tag() became superlinear on lines full of `<` once TurboFan had
     // optimised it on mixed input (see the "stays linear" test).
     const c = s.charCodeAt(lt + 1);
-    if (c === 33) return startsWithCI(s, lt, "<!--") ? this.comment(s, lt, lineNo, textFrom) : -1;
+    if (c === 33) return startsWithCI(s, lt, "<!--") ? this.comment(s, lt, lineNo, textFrom, index) : -1;
     if (c === 47) {
       if (isDetailsClose(s, lt)) return this.detailsClose(s, lt, lineNo, textFrom);
       return this.mode === Mode.In && startsWithCI(s, lt, "</p>") ? this.pClose(s, lt, lineNo, textFrom) : -1;
@@ -156,14 +191,50 @@ class Scanner {
     return -1;
   }
 
-  private comment(s: string, lt: number, lineNo: number, textFrom: number): number {
+  /** An HTML comment at `lt`: skipped when it is closed; when it is not, `<!--` is text (-1) and a warning. */
+  private comment(s: string, lt: number, lineNo: number, textFrom: number, index: number): number {
+    if (this.lastCloseLine !== index) {
+      this.lastCloseLine = index;
+      this.lastCloseAt = s.lastIndexOf("-->");
+    }
+    const close = this.lastCloseAt >= lt + 4 ? s.indexOf("-->", lt + 4) : -1;
+    const atLineStart = firstNonBlank(s) === lt;
+    if (close < 0) {
+      const ends = this.commentEndsOf();
+      const next = ends.close[index] ?? -1;
+      const blank = ends.blank[index] ?? -1;
+      if (next < 0 || (!atLineStart && blank >= 0 && blank < next)) {
+        // One warning per line: every later `<!--` on it is unclosed too.
+        if (this.unclosedCommentLine !== index) this.reporter.commentUnclosed(lineNo, lt + 1, atLineStart);
+        this.unclosedCommentLine = index;
+        return -1;
+      }
+    }
     this.text(s, textFrom, lt, lineNo);
-    if (firstNonBlank(s) === lt) this.flush();
-    const close = s.indexOf("-->", lt + 4);
+    if (atLineStart) this.flush();
     if (close >= 0) return close + 3;
     this.inComment = true;
     this.flush();
     return s.length;
+  }
+
+  /** For every line, the next later line holding `-->` and the next later blank line (one backward pass, on first need). */
+  private commentEndsOf(): { close: Int32Array; blank: Int32Array } {
+    if (this.commentEnds) return this.commentEnds;
+    const n = this.lines.length;
+    const close = new Int32Array(n);
+    const blank = new Int32Array(n);
+    let nextClose = -1;
+    let nextBlank = -1;
+    for (let i = n - 1; i >= 0; i--) {
+      close[i] = nextClose;
+      blank[i] = nextBlank;
+      const line = this.lines[i] ?? "";
+      if (line.includes("-->")) nextClose = i;
+      if (firstNonBlank(line) === line.length) nextBlank = i;
+    }
+    this.commentEnds = { close, blank };
+    return this.commentEnds;
   }
 
   private detailsClose(s: string, lt: number, lineNo: number, textFrom: number): number {

@@ -17,7 +17,9 @@ export type TranscriptRule =
   | "repetition"
   | "summary-text"
   | "hidden-block"
-  | "heading-no-space";
+  | "heading-no-space"
+  | "comment-unclosed"
+  | "control-character";
 
 /** Longest source excerpt quoted in a message. */
 const QUOTE_MAX = 40;
@@ -116,6 +118,17 @@ export class Reporter {
   /** Hidden padding block. */
   hiddenBlock(line: number, col: number): void {
     this.warn("hidden-block", line, col, "hidden `<details>` block (display:none): its text is not shown to readers nor indexed. Remove it if it is padding.");
+  }
+
+  /** `<!--` with no `-->` after it (in the rest of the post, or of its paragraph when it is not at a line start). */
+  commentUnclosed(line: number, col: number, atLineStart: boolean): void {
+    const where = atLineStart ? "anywhere after it" : "before its paragraph ends";
+    this.warn("comment-unclosed", line, col, `\`<!--\` opens an HTML comment that is never closed (no \`-->\` ${where}); read as text, so nothing after it is hidden. Add \`-->\` where the comment ends, or write \`&lt;!--\` if the characters are meant.`);
+  }
+
+  /** Control characters in a line (removed). */
+  controlCharacter(line: number, col: number, which: string): void {
+    this.warn("control-character", line, col, `the line holds invisible control characters (${which}), which would make the page invalid; removed. Delete them.`);
   }
 
   /** `###Title` without the space Markdown needs. */

@@ -267,10 +267,73 @@ describe("robustness", () => {
       }
       return best;
     };
-    for (const unit of ["<", "</", "<br>", "**", "<details>", "&", "a ", "中", "<p>", ">> "]) {
+    for (const unit of ["<", "</", "<br>", "**", "<details>", "&", "a ", "中", "<p>", ">> ", "<!--", "`", "`<details>`", "``<!--` ", "\\`<", "\u0001"]) {
       const small = Math.max(cost(unit, 100_000), 1);
       const large = cost(unit, 1_000_000);
       assert.ok(large / small < 40, `${JSON.stringify(unit)}: ×10 input took ×${(large / small).toFixed(1)} time`);
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 15: text is never dropped. An unclosed comment is text with a warning; code spans are
+// opaque to the parser; control characters are removed with a warning.
+
+describe("unclosed comments and code spans (issue 15)", () => {
+  const newer = (en: string): string[] => ["<details>", "<summary>Original English</summary>", "", en, "</details>"];
+  const texts = (r: ParseResult): string[][] => turns(r).map((t) => [...t.translation.map((b) => b.text), ...(t.original?.blocks.map((b) => b.text) ?? [])]);
+
+  it("an unclosed `<!--` in a code span hides nothing and warns about nothing", () => {
+    const r = parse(["甲 `<!--` 乙", ...newer("One `<!--` two."), "", "丙", ...newer("Three.")]);
+    assert.deepEqual(texts(r), [["甲 `<!--` 乙", "One `<!--` two."], ["丙", "Three."]]);
+    assert.deepEqual(rules(r), []);
+  });
+
+  it("an unclosed `<!--` is text, with a comment-unclosed warning at its position, and the rest of the post stays", () => {
+    const r = parse(["甲 <!-- 乙", ...newer("One."), "", "<!-- 丙", ...newer("Two <!-- three."), "", "丁", ...newer("Four.")], 5);
+    assert.deepEqual(texts(r), [["甲 <!-- 乙", "One."], ["<!-- 丙", "Two <!-- three."], ["丁", "Four."]]);
+    assert.deepEqual(rules(r), ["comment-unclosed@6:3", "comment-unclosed@13:1", "comment-unclosed@17:5"]);
+    assert.match(r.diagnostics[0]?.message ?? "", /never closed.*read as text/);
+    assert.deepEqual(rules(parse(["甲 <!-- a <!-- b <!--", ...newer("One.")])), ["comment-unclosed@1:3"], "one warning per line");
+  });
+
+  it("a comment in the middle of a line ends with its paragraph; one at a line start may span paragraphs", () => {
+    const mid = parse(["甲 <!-- x", "", "乙 --> 丙", ...newer("One.")]);
+    assert.deepEqual(texts(mid), [["甲 <!-- x", "乙 --> 丙", "One."]]);
+    assert.deepEqual(rules(mid), ["comment-unclosed@1:3"]);
+    const block = parse(["<!-- 注释", "", "还是注释 -->", "甲", ...newer("One.")]);
+    assert.deepEqual(texts(block), [["甲", "One."]]);
+    assert.deepEqual(rules(block), []);
+    const inPara = parse(["甲 <!-- x", "y --> 乙", ...newer("One.")]);
+    assert.deepEqual(rules(inPara), []);
+    assert.ok(!texts(inPara).flat().join("").includes("x"), "a closed comment is still hidden");
+  });
+
+  it("tags inside code spans are text, not blocks", () => {
+    const r = parse(["甲 `<details>` 与 `</details>`、``<summary>``、`<p>` 和 `</p>` 乙", ...newer("Use `</details>` and `<details>` here."), "", "丙", ...newer("Two.")]);
+    assert.deepEqual(texts(r), [["甲 `<details>` 与 `</details>`、``<summary>``、`<p>` 和 `</p>` 乙", "Use `</details>` and `<details>` here."], ["丙", "Two."]]);
+    assert.deepEqual(rules(r), []);
+  });
+
+  it("code spans follow CommonMark: equal runs, across lines of a paragraph, escapes outside only", () => {
+    // A span may continue on the next line of its paragraph.
+    const multi = parse(["甲 `a", "b <details> c` 乙", ...newer("One.")]);
+    assert.deepEqual(texts(multi), [["甲 `a\nb <details> c` 乙", "One."]]);
+    // ``…`` is not closed by a single backtick; an unmatched run is literal, so the tag after it is real.
+    const runs = parse(["甲 ``a` <details>", "<summary>Original English</summary>", "", "One.", "</details>"]);
+    assert.deepEqual(texts(runs), [["甲 ``a`", "One."]]);
+    // A backslash escapes a backtick outside a span: `\`` opens nothing.
+    const escaped = parse(["甲 \\`<details>", "<summary>Original English</summary>", "", "One.", "</details>"]);
+    assert.deepEqual(texts(escaped), [["甲 \\`", "One."]]);
+    // A blank line ends the paragraph, so a backtick cannot reach across it.
+    const blank = parse(["甲 `a", "", "<details>", "<summary>Original English</summary>", "", "b` One.", "</details>"]);
+    assert.deepEqual(texts(blank), [["甲 `a", "b` One."]]);
+  });
+
+  it("control characters are removed from body lines, with a warning at the first", () => {
+    const r = parse(["甲\u0001乙\u007f丙\u001b[31m", ...newer("One\u0000 two\u0085.")], 3);
+    assert.deepEqual(texts(r), [["甲乙丙[31m", "One two."]]);
+    assert.deepEqual(rules(r), ["control-character@4:2", "control-character@8:4"]);
+    assert.match(r.diagnostics[0]?.message ?? "", /U\+0001, U\+007F, U\+001B/);
   });
 });

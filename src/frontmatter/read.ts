@@ -4,8 +4,9 @@
  * against the schema. Pure: text in, data and diagnostics out.
  */
 import matter from "gray-matter";
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from "yaml";
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Document, type Node as YamlNode } from "yaml";
 import { closest, distance } from "fastest-levenshtein";
+import { describeControlChars, hasControlChars, stripControlChars } from "../control-chars.js";
 import type { LocalDiagnostic } from "../diagnostics.js";
 import { frontMatterSchema, KEY_ALIASES, KNOWN_KEYS, LIST_KEYS, TEXT_KEYS, type FrontMatter } from "./schema.js";
 
@@ -77,6 +78,7 @@ export function readFrontMatter(raw: string): FrontMatterResult {
     diagnostics.push(tooDeep ?? yamlSyntaxDiagnostic(yamlDoc, file.matter, at));
     return finish(diagnostics, {}, body, bodyLineOffset, undefined);
   }
+  removeControlChars(yamlDoc, at, diagnostics);
   const contents = yamlDoc.contents;
   if (contents !== null && !isMap(contents)) {
     const pos = contents.range ? at(contents.range[0]) : { line: 2, col: 1 };
@@ -159,6 +161,21 @@ export function bodyOf(raw: string): { body: string; bodyLineOffset: number } {
   const end = text.indexOf("\n", closeAt);
   const start = end < 0 ? text.length : end + 1;
   return { body: text.slice(start), bodyLineOffset: countLines(text, start) };
+}
+
+/**
+ * Remove control characters (YAML escapes like `"\0"`, `"\x01"`) from every string of the front
+ * matter, keys and list items included, before anything reads it: one warning per value, at the value.
+ */
+function removeControlChars(doc: Document, at: (offset: number) => Position, diagnostics: LocalDiagnostic[]): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== "string" || !hasControlChars(node.value)) return;
+      const pos = node.range ? at(node.range[0]) : { line: 1, col: 1 };
+      diagnostics.push(warn(pos, "control-character", `this value holds invisible control characters (${describeControlChars(node.value)}), which would make the feed and sitemap invalid XML; removed. Delete them from the value.`));
+      node.value = stripControlChars(node.value);
+    },
+  });
 }
 
 function finish(diagnostics: LocalDiagnostic[], extra: Record<string, unknown>, body: string, bodyLineOffset: number, data: FrontMatter | undefined): FrontMatterResult {

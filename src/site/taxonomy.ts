@@ -4,6 +4,7 @@
  * Eleventy builds of real archives quadratic (DESIGN.md 4.1).
  */
 import { createHash } from "node:crypto";
+import * as OpenCC from "opencc-js";
 import type { Post } from "../content/post.js";
 import { slugify } from "../slug.js";
 
@@ -34,7 +35,7 @@ export const TAXONOMIES: readonly TaxonomySpec[] = [
 
 /** One value of a taxonomy and its posts. */
 export interface Term {
-  /** Display name: the first spelling met (posts are visited newest first). */
+  /** Display name: the spelling most posts use (on a tie, the one met first: posts are visited newest first). */
   name: string;
   slug: string;
   /** Site-relative URL, `/tags/scaling-law/`. */
@@ -60,14 +61,48 @@ export interface TaxonomyNote {
 // Chinese names sort by pinyin, Latin ones alphabetically.
 const collator = new Intl.Collator("zh-CN-u-co-pinyin", { sensitivity: "base", numeric: true });
 
-/** Name identity: case, width and spacing/punctuation differences do not make a new term. */
-export function termKey(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/[\s\-_.·]+/gu, "");
+// Traditional Chinese to Simplified (mainland) for comparison and slugs; display names keep the author's script.
+const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+
+// Quotes a pipeline wraps a whole value in: '"ai-ml"', “ai-ml”, 「台积电」, 『…』, ‘…’.
+const WRAPPING_QUOTES = /^(?:"(.*)"|'(.*)'|“(.*)”|‘(.*)’|「(.*)」|『(.*)』)$/su;
+
+/** A name without quotes around the whole of it (repeatedly: `"“x”"` is `x`). */
+export function unquoted(name: string): string {
+  let current = name.trim();
+  for (;;) {
+    const m = WRAPPING_QUOTES.exec(current);
+    const inner = m?.slice(1).find((g) => g !== undefined)?.trim();
+    if (inner === undefined || inner === "") return current;
+    current = inner;
+  }
 }
 
-/** A URL-safe slug for a name; names with nothing sluggable get a short stable hash. */
+// Names repeat across thousands of posts: fold each distinct spelling once.
+const folded = new Map<string, string>();
+
+/** A name as compared and slugged: width folded (NFKC), wrapping quotes removed, Simplified script. Case is kept. */
+export function canonicalName(name: string): string {
+  const known = folded.get(name);
+  if (known !== undefined) return known;
+  const c = toSimplified(unquoted(name.normalize("NFKC")));
+  if (folded.size > 200_000) folded.clear();
+  folded.set(name, c);
+  return c;
+}
+
+/**
+ * Name identity: letter case, width, wrapping quotes, Traditional/Simplified script and spacing or
+ * punctuation differences do not make a new term (`台積電`, `台积电` and `“台积电”` are one).
+ */
+export function termKey(name: string): string {
+  return canonicalName(name).toLowerCase().replace(/[\s\-_.·]+/gu, "");
+}
+
+/** A URL-safe slug for a name (from its canonical form, so every spelling of a term gets the same one); names with nothing sluggable get a short stable hash. */
 export function termSlug(name: string): string {
-  return slugify(name) || `t-${createHash("sha1").update(name).digest("hex").slice(0, 8)}`;
+  const canonical = canonicalName(name);
+  return slugify(canonical) || `t-${createHash("sha1").update(canonical).digest("hex").slice(0, 8)}`;
 }
 
 function fieldValues(post: Post, field: TermField): readonly string[] {
@@ -87,11 +122,13 @@ export function buildTaxonomies(
   const taxonomies = specs.map((spec): Taxonomy => {
     const byKey = new Map<string, Term>();
     const bySlug = new Map<string, Term>();
+    // How many posts use each spelling of each term: the most used one is shown.
+    const spellings = new Map<Term, Map<string, number>>();
     for (const post of posts) {
       const seenInPost = new Set<Term>();
       for (const field of spec.fields) {
         for (const raw of fieldValues(post, field)) {
-          const name = raw.trim();
+          const name = unquoted(raw);
           if (!name) continue;
           const key = termKey(name);
           let term = byKey.get(key);
@@ -108,15 +145,25 @@ export function buildTaxonomies(
             term = { name, slug, url: `/${spec.path}/${slug}/`, posts: [] };
             byKey.set(key, term);
             bySlug.set(slug, term);
+            spellings.set(term, new Map());
           }
           if (!seenInPost.has(term)) {
             seenInPost.add(term);
+            const counts = spellings.get(term)!;
+            counts.set(name, (counts.get(name) ?? 0) + 1);
             term.posts.push(post);
             const own = termsByPost[post.slug]!;
             (own[spec.key] ??= []).push(term);
           }
         }
       }
+    }
+    for (const [term, counts] of spellings) {
+      // Map order is first-met order, so a tie keeps the newest post's spelling.
+      let best = term.name;
+      let most = 0;
+      for (const [spelling, n] of counts) if (n > most) [best, most] = [spelling, n];
+      term.name = best;
     }
     const terms = [...byKey.values()].sort((a, b) => b.posts.length - a.posts.length || collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
     return { ...spec, url: `/${spec.path}/`, terms };

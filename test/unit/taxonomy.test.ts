@@ -32,12 +32,32 @@ const post = (slug: string, date: string, over: Partial<Post> = {}): Post => ({
   ...over,
 });
 
-test("names are one term regardless of case, width, spaces and hyphens; the first spelling is shown", () => {
+test("names are one term regardless of case, width, spaces and hyphens; on a tie the newest post's spelling is shown", () => {
   assert.equal(termKey("Scaling Law"), termKey("scaling-law"));
   assert.equal(termKey("ＡＩ"), termKey("ai"));
   const { taxonomies } = buildTaxonomies([post("b", "2025-02-01", { tags: ["Scaling Law"] }), post("a", "2025-01-01", { tags: ["scaling-law", "LLM"] })]);
   const tags = taxonomies.find((t) => t.key === "tags")!;
   assert.deepEqual(tags.terms.map((t) => [t.name, t.slug, t.posts.length]), [["Scaling Law", "scaling-law", 2], ["LLM", "llm", 1]]);
+});
+
+test("one name, one term: wrapping quotes, Traditional and Simplified script fold together; the most used spelling is shown", () => {
+  assert.equal(termKey("台積電"), termKey("台积电"));
+  assert.equal(termKey("“台积电”"), termKey("台积电"));
+  assert.equal(termKey('"ai-ml"'), termKey("ai-ml"));
+  assert.equal(termKey("「OpenAI」"), termKey("openai"));
+  assert.equal(termKey('"“台積電”"'), termKey("台积电"), "nested quotes");
+  assert.notEqual(termKey("“台积电”的"), termKey("台积电"), "only quotes around the whole name");
+  assert.equal(termSlug("台積電"), termSlug("台积电"), "every spelling gets the same URL");
+  const { taxonomies } = buildTaxonomies([
+    post("d", "2025-04-01", { companies_orgs: ["台積電"], category: '"ai-ml"' }),
+    post("c", "2025-03-01", { companies_orgs: ["“台积电”"], category: "“ai-ml”" }),
+    post("b", "2025-02-01", { companies_orgs: ["台积电"], category: "ai-ml" }),
+    post("a", "2025-01-01", { companies_orgs: ["台积电"] }),
+  ]);
+  const orgs = taxonomies.find((t) => t.key === "companies_orgs")!;
+  assert.deepEqual(orgs.terms.map((t) => [t.name, t.slug, t.posts.length]), [["台积电", "tai-ji-dian", 4]], "shown as most posts write it, quotes removed");
+  const categories = taxonomies.find((t) => t.key === "category")!;
+  assert.deepEqual(categories.terms.map((t) => [t.name, t.url, t.posts.length]), [["ai-ml", "/categories/ai-ml/", 3]], "no /categories/ai-ml-2/");
 });
 
 test("Chinese names get pinyin slugs; names that would share a URL get distinct ones and a note", () => {

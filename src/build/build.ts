@@ -6,7 +6,7 @@ import { cp } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { isFailing, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
-import { loadContent, takeLazyDiagnostics } from "../content/load.js";
+import { loadContent, takeLazyDiagnostics, type SkippedFile } from "../content/load.js";
 import { formatSummary, formatText, summarize } from "../check/report.js";
 import { createStaging, discardStaging, recoverInterrupted, swapIn } from "./staging.js";
 import { guardOutput, markSite } from "./output-guard.js";
@@ -54,7 +54,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   takeLazyDiagnostics();
   const content = await loadContent([siteOptions.contentDir], { transcripts: "lazy" });
   if (isFailing(content.diagnostics, options.strict)) {
-    reportDiagnostics(content.diagnostics, content.fileCount, options.strict, log);
+    reportDiagnostics(content.diagnostics, content.fileCount, options.strict, log, content.skipped);
     log(`build stopped: fix the errors above; ${path.relative(process.cwd(), options.output) || options.output} was not changed.`);
     return { ok: false, diagnostics: content.diagnostics, posts: content.posts.length };
   }
@@ -79,7 +79,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       log(`search index: ${search.pages} posts in ${search.parts} part${search.parts === 1 ? "" : "s"}, ${search.files} files, ${(search.bytes / 2 ** 20).toFixed(1)} MiB, in ${(search.ms / 1000).toFixed(1)} s`);
     }
     diagnostics = sortDiagnostics([...content.diagnostics, ...takeLazyDiagnostics()]);
-    reportDiagnostics(diagnostics, content.fileCount, options.strict, log);
+    reportDiagnostics(diagnostics, content.fileCount, options.strict, log, content.skipped);
     if (isFailing(diagnostics, options.strict)) {
       await discardStaging(staging);
       log(`build stopped: --strict fails on the warnings above; ${path.relative(process.cwd(), options.output) || options.output} was not changed.`);
@@ -99,7 +99,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { ok: true, diagnostics, posts: content.posts.length };
 }
 
-function reportDiagnostics(diags: readonly Diagnostic[], files: number, strict: boolean, log: (line: string) => void): void {
+function reportDiagnostics(diags: readonly Diagnostic[], files: number, strict: boolean, log: (line: string) => void, skipped: readonly SkippedFile[]): void {
   const errors = diags.filter((d) => d.severity === "error");
   const warnings = diags.filter((d) => d.severity === "warning");
   for (const d of errors) log(formatText(d));
@@ -109,5 +109,6 @@ function reportDiagnostics(diags: readonly Diagnostic[], files: number, strict: 
     for (const d of warnings) byRule.set(d.rule, (byRule.get(d.rule) ?? 0) + 1);
     log(`… and ${warnings.length - MAX_WARNINGS_SHOWN} more warnings (${[...byRule].map(([r, n]) => `${r} ×${n}`).join(", ")}); run 'npm run check' to list them all.`);
   }
-  if (diags.length > 0) log(formatSummary(summarize(diags, files), strict));
+  // Skipped files are listed once, in the summary: so it is shown when any were skipped, even with no diagnostics.
+  if (diags.length > 0 || skipped.length > 0) log(formatSummary(summarize(diags, files, skipped), strict));
 }

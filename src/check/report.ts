@@ -1,4 +1,9 @@
-/** Formats diagnostics for people (text), programs (JSON) and GitHub Actions (workflow annotations). */
+/**
+ * Formats diagnostics for people (text), programs (JSON) and GitHub Actions (workflow annotations).
+ * File names and messages come from posts, so no output may carry their line breaks or control
+ * characters as such, nor let a line start with `::` (a GitHub workflow command, when CI prints it).
+ */
+import type { SkippedFile } from "../content/load.js";
 import type { Diagnostic } from "../diagnostics.js";
 
 /** Output formats of `npm run check`. */
@@ -10,25 +15,69 @@ export interface Summary {
   files: number;
   errors: number;
   warnings: number;
+  /** Files and folders not read (`x.MD`, hidden, symbolic links); omitted when none. */
+  skipped?: SkippedFile[];
 }
 
 /** Count errors and warnings. */
-export function summarize(diags: readonly Diagnostic[], files: number): Summary {
+export function summarize(diags: readonly Diagnostic[], files: number, skipped: readonly SkippedFile[] = []): Summary {
   let errors = 0;
   for (const d of diags) if (d.severity === "error") errors++;
-  return { files, errors, warnings: diags.length - errors };
+  return { files, errors, warnings: diags.length - errors, ...(skipped.length > 0 ? { skipped: [...skipped] } : {}) };
+}
+
+// C0 and C1 control characters and DEL, and the Unicode line and paragraph separators.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** Text from a post made safe for one line of a terminal or CI log: control characters written as `\n`, `\x1B`, `\u2028`. */
+export function escapeText(s: string): string {
+  return s.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "\t") return "\\t";
+    return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase()}`;
+  });
+}
+
+/**
+ * One line of text output made inert for GitHub's runner: it reads a line starting (after blanks)
+ * with `::` as a workflow command, and `##[` anywhere in a line as an old-style one. A line starting
+ * with `::` can only be a diagnostic whose path starts so: `./` in front names the same file.
+ */
+function inertLine(line: string): string {
+  const safe = line.replace(/##\[/g, "##\\[");
+  return /^\s*::/.test(safe) ? `./${safe.trimStart()}` : safe;
 }
 
 /** One line per diagnostic: `path:line:col severity rule-id message`. */
 export function formatText(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.col} ${d.severity} ${d.rule} ${d.message.replace(/\s*\n\s*/g, " ")}`;
+  const message = escapeText(d.message.replace(/\s*[\n\r\u2028\u2029]\s*/g, " "));
+  return inertLine(`${escapeText(d.file)}:${d.line}:${d.col} ${d.severity} ${escapeText(d.rule)} ${message}`);
+}
+
+const SKIP_REASONS: Record<SkippedFile["reason"], string> = {
+  "extension-case": "the extension must be lowercase .md",
+  hidden: "hidden",
+  symlink: "symbolic link, not followed",
+};
+const MAX_SKIPPED_SHOWN = 10;
+
+/** The line listing what was not read, or undefined when nothing was skipped. */
+function formatSkipped(skipped: readonly SkippedFile[] | undefined): string | undefined {
+  if (!skipped || skipped.length === 0) return undefined;
+  const shown = skipped.slice(0, MAX_SKIPPED_SHOWN).map((k) => `${escapeText(k.file)} (${SKIP_REASONS[k.reason]})`);
+  const more = skipped.length > MAX_SKIPPED_SHOWN ? `, and ${skipped.length - MAX_SKIPPED_SHOWN} more` : "";
+  return `not read: ${shown.join(", ")}${more}`;
 }
 
 /** The closing line of a text report. */
 export function formatSummary(s: Summary, strict: boolean): string {
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
   const verdict = s.errors > 0 || (strict && s.warnings > 0) ? "failed" : "passed";
-  return `check ${verdict}: ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")} in ${plural(s.files, "file")}${strict ? " (--strict: warnings fail)" : ""}`;
+  const line = `check ${verdict}: ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")} in ${plural(s.files, "file")}${strict ? " (--strict: warnings fail)" : ""}`;
+  const skipped = formatSkipped(s.skipped);
+  return inertLine(skipped ? `${line}; ${skipped}` : line);
 }
 
 // GitHub's workflow-command syntax: data escapes %, CR, LF; properties also escape ':' and ','.
@@ -38,12 +87,19 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, "%3A")
 /** A GitHub Actions annotation (`::error file=…,line=…::…`), shown inline on the pull request's diff. */
 export function formatGithub(d: Diagnostic, strict: boolean): string {
   const level = d.severity === "error" || strict ? "error" : "warning";
-  return `::${level} file=${escapeProperty(d.file)},line=${d.line},col=${d.col},title=${escapeProperty(d.rule)}::${escapeData(d.message)}`;
+  // Other control characters (an escape sequence in a file name) are written out, and `##[` made inert, as in the text format.
+  const inert = (s: string): string => escapeText(s).replace(/##\[/g, "##\\[");
+  return `::${level} file=${inert(escapeProperty(d.file))},line=${d.line},col=${d.col},title=${inert(escapeProperty(d.rule))}::${inert(escapeData(d.message))}`;
 }
 
-/** The whole report as one JSON document. */
+/**
+ * The whole report as one JSON document. JSON.stringify escapes C0 controls; DEL, C1 controls, the
+ * Unicode line separators and the `[` of `##[` are escaped too (`\u…`, which parses back to the same text).
+ */
 export function formatJson(diags: readonly Diagnostic[], summary: Summary, strict: boolean): string {
-  return JSON.stringify({ ...summary, strict, diagnostics: diags }, null, 2);
+  return JSON.stringify({ ...summary, strict, diagnostics: diags }, null, 2)
+    .replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(/##\[/g, "##\\u005b");
 }
 
 /** Render a full report in the chosen format. */

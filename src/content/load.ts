@@ -4,10 +4,12 @@
  * (by size and modification time) so the dev server re-reads only what changed.
  */
 import { readFileSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { inFile, sortDiagnostics, type Diagnostic, type LocalDiagnostic } from "../diagnostics.js";
 import { bodyOf, readFrontMatter } from "../frontmatter/read.js";
+import { fileSlug } from "../slug.js";
 import { parseTranscript } from "../transcript/parse.js";
 import type { Post } from "./post.js";
 
@@ -19,6 +21,8 @@ export interface LoadedContent {
   diagnostics: Diagnostic[];
   /** Number of `.md` files read. */
   fileCount: number;
+  /** Files and folders not read (`x.MD`, hidden, symbolic links), for the summary. */
+  skipped: SkippedFile[];
 }
 
 /**
@@ -46,29 +50,96 @@ const cache = new Map<string, { size: number; mtimeMs: number; transcripts: Tran
 const decoder = new TextDecoder("utf-8", { fatal: true });
 const READ_CONCURRENCY = 32;
 
+/** A file or folder of a content folder that is not read, and why; listed once in the summary. */
+export interface SkippedFile {
+  /** Its path, as diagnostics show paths. */
+  file: string;
+  reason: "extension-case" | "hidden" | "symlink";
+}
+
+/** What a content folder holds: the posts to read, what is skipped, and names that cannot be read. */
+export interface PostFiles {
+  /** The `.md` files, sorted. */
+  files: string[];
+  /** Files and folders passed over: `x.MD`, hidden ones, symbolic links (never followed). */
+  skipped: Array<{ path: string; reason: SkippedFile["reason"] }>;
+  /** Posts and folders whose names are not valid UTF-8 (such a name cannot be used as a path string), shown with `\xNN` escapes. */
+  undecodable: Array<{ path: string; folder: boolean }>;
+}
+
+/** True for a name that is a Markdown post's in any letter case. */
+const markdownName = (name: string): boolean => name.toLowerCase().endsWith(".md");
+
+/** A name's bytes as text, each byte that is not part of valid UTF-8 written `\xNN`. */
+function escapeUndecodable(name: Buffer): string {
+  let out = "";
+  for (let i = 0; i < name.length; ) {
+    const b = name[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len > 0 && i + len <= name.length && isUtf8(name.subarray(i, i + len))) {
+      out += name.toString("utf8", i, i + len);
+      i += len;
+    } else {
+      out += `\\x${b.toString(16).toUpperCase().padStart(2, "0")}`;
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Walk a content folder (or take one file): the `.md` posts, sorted for stable output, and what is
+ * passed over. Names are read as bytes, so a name that is not valid UTF-8 is reported, not lost.
+ * `node_modules` is passed over silently.
+ */
+export async function findPostFiles(target: string): Promise<PostFiles> {
+  const info = await stat(target);
+  if (info.isFile()) return { files: [target], skipped: [], undecodable: [] };
+  const found: PostFiles = { files: [], skipped: [], undecodable: [] };
+  const folders = [target];
+  while (folders.length > 0) {
+    const dir = folders.pop()!;
+    for (const entry of await readdir(dir, { withFileTypes: true, encoding: "buffer" })) {
+      const raw = entry.name;
+      if (!isUtf8(raw)) {
+        const bytesName = raw.toString("latin1");
+        if (entry.isDirectory() || markdownName(bytesName)) found.undecodable.push({ path: path.join(dir, escapeUndecodable(raw)), folder: entry.isDirectory() });
+        continue;
+      }
+      const name = raw.toString("utf8");
+      const full = path.join(dir, name);
+      if (name === "node_modules") continue;
+      if (name.startsWith(".")) {
+        if (name !== ".git" && (entry.isDirectory() || markdownName(name))) found.skipped.push({ path: full, reason: "hidden" });
+      } else if (entry.isSymbolicLink()) {
+        found.skipped.push({ path: full, reason: "symlink" });
+      } else if (entry.isDirectory()) {
+        folders.push(full);
+      } else if (entry.isFile() && name.endsWith(".md")) {
+        found.files.push(full);
+      } else if (entry.isFile() && markdownName(name)) {
+        found.skipped.push({ path: full, reason: "extension-case" });
+      }
+    }
+  }
+  const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  found.files.sort();
+  found.skipped.sort(byPath);
+  found.undecodable.sort(byPath);
+  return found;
+}
+
 /** List the Markdown files under `dir` (recursively), or `[dir]` when it is a file. Sorted for stable output. */
 export async function listPostFiles(target: string): Promise<string[]> {
-  const info = await stat(target);
-  if (info.isFile()) return [target];
-  const entries = await readdir(target, { recursive: true, withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith(".md")) continue;
-    // `parentPath` is Node 20.12+; `path` is its older name.
-    const parent = (entry as { parentPath?: string }).parentPath ?? entry.path;
-    const rel = path.relative(target, path.join(parent, entry.name));
-    if (rel.split(path.sep).some((part) => part === "node_modules" || part.startsWith("."))) continue;
-    files.push(path.join(target, rel));
-  }
-  return files.sort();
+  return (await findPostFiles(target)).files;
 }
 
 /** Read and check every post under the given files or folders. */
 export async function loadContent(targets: readonly string[], options: LoadOptions = {}): Promise<LoadedContent> {
   const transcripts = options.transcripts ?? "keep";
   const displayBase = options.displayBase ?? process.cwd();
-  const perTarget = await Promise.all(targets.map(async (t) => ({ root: t, files: await listPostFiles(t) })));
-  const jobs = perTarget.flatMap(({ root, files }) => files.map((file) => ({ root, file })));
+  const perTarget = await Promise.all(targets.map(async (t) => ({ root: t, found: await findPostFiles(t) })));
+  const jobs = perTarget.flatMap(({ root, found }) => found.files.map((file) => ({ root, file })));
   const results: FileResult[] = new Array(jobs.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -81,6 +152,15 @@ export async function loadContent(targets: readonly string[], options: LoadOptio
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, jobs.length) }, worker));
 
   const diagnostics: Diagnostic[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const { found } of perTarget) {
+    for (const u of found.undecodable) {
+      const what = u.folder ? "folder" : "file";
+      const fix = u.folder ? "its posts are not read" : "the post cannot be read safely";
+      diagnostics.push({ file: displayPath(u.path, displayBase), line: 1, col: 1, severity: "error", rule: "file-name-encoding", message: `the ${what} name is not valid UTF-8 (the bytes shown as \\xNN), so ${fix}. Rename it using UTF-8 characters only.` });
+    }
+    for (const k of found.skipped) skipped.push({ file: displayPath(k.path, displayBase), reason: k.reason });
+  }
   const posts: Post[] = [];
   const bySlug = new Map<string, { display: string; post: Post }>();
   const byLowerSlug = new Map<string, string>();
@@ -104,7 +184,8 @@ export async function loadContent(targets: readonly string[], options: LoadOptio
     posts.push(post);
   });
   posts.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  return { posts, diagnostics: sortDiagnostics(diagnostics), fileCount: jobs.length };
+  const fileCount = jobs.length + perTarget.reduce((n, { found }) => n + found.undecodable.filter((u) => !u.folder).length, 0);
+  return { posts, diagnostics: sortDiagnostics(diagnostics), fileCount, skipped };
 }
 
 async function loadFile(file: string, root: string, transcripts: TranscriptMode, display: string): Promise<FileResult> {
@@ -136,7 +217,11 @@ export function parseFile(bytes: Uint8Array, file: string, root: string, transcr
     return { post: undefined, diagnostics };
   }
   const rel = path.relative(root === file ? path.dirname(file) : root, file).split(path.sep).join("/");
-  const slug = path.basename(file, ".md");
+  const { slug, replaced } = fileSlug(path.basename(file, ".md"));
+  if (replaced.length > 0) {
+    const chars = replaced.length > 1 ? `${replaced.slice(0, -1).join(", ")} and ${replaced.at(-1)}` : replaced[0];
+    diagnostics.push({ line: 1, col: 1, severity: "warning", rule: "file-name-unsafe", message: `the file name contains ${chars}, which would break the post's URL; it is published at /posts/${slug}/ instead. Rename the file to ${slug}.md.` });
+  }
   // A deep copy: strings sliced from the file's text would keep the whole text alive for as long as the post lives.
   const post: Post = { ...structuredClone(fm.data), slug, sourcePath: rel, extra: structuredClone(fm.extra), transcript: EMPTY };
   if (transcripts === "lazy") {

@@ -145,6 +145,60 @@ const BROKEN: Record<string, { bytes: Buffer; diagnostics: string[] }> = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Issue 15, text safety (items 2–5): text is never dropped, content loads nothing remote and sets
+// none of the site's classes, and control characters never reach a page or an XML file. These posts
+// join the recoverable ones; their tests are at the end of the file.
+
+/** A post of `turns` (translation, English original) pairs in the newer format, after the front matter `head`. */
+const turnsPost = (head: string, turns: [string, string][]): string =>
+  head + turns.map(([zh, en]) => `${zh}\n<details>\n<summary>Original English</summary>\n\n${en}\n</details>\n`).join("\n");
+
+/** Body line (1-based, in the file) and column of `needle` in a post's text: where a warning must point. */
+function lineOf(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, needle);
+  return text.slice(0, at).split("\n").length;
+}
+
+const COMMENT_UNCLOSED = turnsPost(fm("未闭合注释"), [
+  ["**甲：** 代码里写 `<!--` 不会隐藏后文。", "Writing `<!--` in code hides nothing."],
+  ["**乙：** 这里有一个没有闭合的 <!-- 注释开头，后文仍然可见。", "Here an unclosed <!-- comment opener, the rest still shows."],
+  ["<!-- 行首的未闭合注释\n\n**丙：** 最后一段也在。", "The last passage is here too."],
+]);
+
+const ANGLE_WORDS = turnsPost(fm("尖括号里的词"), [
+  ["**甲：** Rust 的 Option<T>、C++ 的 vector<int>，模型输出 <think> 和 <eos>，按 <Tab> 补全。", "Rust's Option<T>, C++'s vector<int>, the model emits <think> and <eos>, press <Tab>."],
+  ["**乙：** 在代码里写 `<details>`、`<summary>` 和 `</details>` 都只是文字。", "Writing `<details>`, `<summary>` and `</details>` in code is just text."],
+]);
+
+const REMOTE_AND_CLASSES = turnsPost(fm("远程资源与类名"), [
+  // No '<' in these two paragraphs: the renderer's fast path, which skipped the sanitizer.
+  [
+    "**甲：** 图片 ![远程图](https://evil.example/p.gif) 与 ![内嵌图](data:image/gif;base64,R0lGODlhAQABAAAAACw=) 和 [协议相对](//evil.example/x) 以及 **跳过**{: .skip-link} [好链接](https://ok.example/){: .speaker}。",
+    "An image ![remote](https://evil.example/q.gif) and [relative](//evil.example/y) and **bold**{: .turn-link}.",
+  ],
+  [
+    '**乙：** 原始标签 <span class="turn-link">井号</span> 与 <img src="https://evil.example/r.gif"> 和 <a class="skip-link" href="//evil.example/z">原始链接</a>。',
+    'Raw tags <span class="speaker">fake speaker</span> and <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="> end.',
+  ],
+]);
+
+const CONTROL_CHARS = turnsPost(
+  `---\ntitle: "控制字符\\0\\x01\\x1b标题"\ndate: '2025-03-01'\nsummary: "摘要\\x7f\\x0b文字"\ntags: ["标签\\x02", "正常"]\nspeaker: "说话人\\x03"\n---\n`,
+  [["**甲：** 正文\u0001里有\u007f控制字符。", "Body with a \u001b control character."]],
+);
+
+Object.assign(RECOVERABLE, {
+  "comment-unclosed.md": {
+    text: COMMENT_UNCLOSED,
+    diagnostics: [`${lineOf(COMMENT_UNCLOSED, "<!-- 注释开头")}:comment-unclosed`, `${lineOf(COMMENT_UNCLOSED, "<!-- comment opener")}:comment-unclosed`, `${lineOf(COMMENT_UNCLOSED, "<!-- 行首")}:comment-unclosed`],
+  },
+  "angle-words.md": { text: ANGLE_WORDS, diagnostics: [] },
+  "remote-and-classes.md": { text: REMOTE_AND_CLASSES, diagnostics: [] },
+  "control-chars.md": { text: CONTROL_CHARS, diagnostics: ["2:control-character", "4:control-character", "5:control-character", "6:control-character", "8:control-character", "12:control-character"] },
+} satisfies typeof RECOVERABLE);
+
+// ---------------------------------------------------------------------------------------------
 // Running and reading the tools
 
 /** Like helpers.runScript, with a time limit so a hang fails the test instead of blocking it. */
@@ -355,8 +409,8 @@ test("no page shows markup escaped twice (a literal &quot; or &lt; in its title,
 
 test("hostile posts keep their words: titles shown as text, no words outside tags lost", () => {
   const classic = page("posts/hostile-classic");
-  // DESIGN: removed tags keep their words, so the heading reads as the author typed it, minus the markup.
-  assert.equal(classic.querySelector(".section-title")?.text.trim(), '小节 alert("h")');
+  // DESIGN 3.5: a tag that is not an allowed inline element is shown as the author typed it, never parsed.
+  assert.equal(classic.querySelector(".section-title")?.text.trim(), '小节 <script>alert("h")</script> <img src=x onerror=alert(10)>');
   assert.equal(classic.querySelector("h1")?.text.trim(), '<script>alert("t")</script><img src=x onerror=alert(1)> 标题 <iframe src="https://evil.example"></iframe>', "the title is escaped, not parsed");
   const markdown = page("posts/hostile-markdown");
   const text = `${classic.querySelector("main")?.text ?? ""}\n${markdown.querySelector("main")?.text ?? ""}`;
@@ -496,4 +550,68 @@ test("x.MD, hidden files and links are not read, and the build's summary lists e
     assert.equal(names.build.stderr.split(`${path.join(namesDir, file)} (${reason})`).length - 1, 1, file);
   }
   for (const slug of ["UPPER", "link", "hidden"]) assert.ok(!existsSync(path.join(namesSite, "posts", slug)), `${slug} has no page`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 15, text safety (items 2–5): the tests of the posts defined in the block of the same name above.
+
+/** XML 1.0's Char production: any other character makes a strict XML parser reject the document. */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+test("an unclosed <!-- hides nothing, even in a code span: every passage is on the page", () => {
+  const doc = page("posts/comment-unclosed");
+  const text = doc.querySelector("main")?.text ?? "";
+  for (const words of ["不会隐藏后文", "hides nothing", "后文仍然可见", "the rest still shows", "<!-- 注释开头", "<!-- 行首的未闭合注释", "最后一段也在", "The last passage is here too."]) {
+    assert.ok(text.includes(words), `lost: ${words}`);
+  }
+  assert.equal(doc.querySelectorAll(".turn").length, 3);
+  assert.deepEqual(doc.querySelectorAll("code").map((c) => c.text), ["<!--", "<!--"], "the code spans are code");
+});
+
+test("words in angle brackets stay visible, and tags between backticks are code, not blocks", () => {
+  const doc = page("posts/angle-words");
+  const text = doc.querySelector("main")?.text ?? "";
+  for (const words of ["Option<T>", "vector<int>", "<think>", "<eos>", "<Tab>", "Rust's Option<T>, C++'s vector<int>, the model emits <think> and <eos>, press <Tab>."]) {
+    assert.ok(text.includes(words), `lost: ${words}`);
+  }
+  assert.equal(doc.querySelectorAll(".turn").length, 2, "two passages, each with its original");
+  assert.equal(doc.querySelectorAll("details.original").length, 2);
+  assert.deepEqual(doc.querySelectorAll("code").map((c) => c.text), ["<details>", "<summary>", "</details>", "<details>", "<summary>", "</details>"]);
+});
+
+test("content loads nothing remote and sets none of the site's classes", () => {
+  const html = readFileSync(path.join(site, "posts/remote-and-classes/index.html"), "utf8");
+  const doc = parse(html);
+  assert.deepEqual(doc.querySelectorAll("img, picture, source, video, audio, iframe").map((e) => e.outerHTML), [], "no element that loads something");
+  for (const el of doc.querySelectorAll("[src], [srcset], [poster]")) assert.ok((el.getAttribute("src") ?? "").startsWith("/"), `${el.outerHTML.slice(0, 80)}`);
+  for (const a of doc.querySelectorAll("[href]")) {
+    const href = a.getAttribute("href") ?? "";
+    assert.doesNotMatch(href, /^(\/\/|\/\\|\\|data:)/i, `${a.outerHTML.slice(0, 100)}`);
+  }
+  // Refused links stay as the text typed; an image is at most a link to its URL.
+  const text = doc.querySelector("main")?.text ?? "";
+  for (const words of ["远程图", "[内嵌图](data:image/gif;base64,R0lGODlhAQABAAAAACw=)", "[协议相对](//evil.example/x)", "跳过", "井号", "好链接", "remote", "原始链接", "fake speaker"]) assert.ok(text.includes(words), `lost: ${words}`);
+  // The site's classes are on the site's elements only: one skip link, one permalink and one speaker label per turn.
+  assert.equal(doc.querySelectorAll(".skip-link").length, 1);
+  assert.equal(doc.querySelectorAll(".turn-link").length, doc.querySelectorAll(".turn").length);
+  assert.deepEqual(doc.querySelectorAll(".turn .speaker").map((e) => e.text), ["甲：", "乙："]);
+  assert.deepEqual(doc.querySelectorAll(".turn p [class]").filter((e) => !e.classList.contains("speaker") && !/^(term|gloss|gloss-en)$/.test(e.getAttribute("class") ?? "")).map((e) => e.outerHTML), []);
+});
+
+test("control characters reach no page, feed or sitemap: every XML and HTML file holds only XML 1.0 characters", () => {
+  const files = filesUnder(site).filter((f) => /\.(xml|html|json)$/.test(f) && f !== "posts/huge/index.html");
+  assert.ok(files.includes("feed.xml") && files.includes("sitemap.xml"));
+  const bad = files.filter((f) => NOT_XML_CHAR.test(readFileSync(path.join(site, f), "utf8")));
+  assert.deepEqual(bad, []);
+  const atom = readFileSync(path.join(site, "feed.xml"), "utf8");
+  assert.ok(atom.includes("<title>控制字符标题</title>"), "the title is in the feed, without its control characters");
+  assert.equal(page("posts/control-chars").querySelector("h1")?.text.trim(), "控制字符标题");
+  assert.match(page("posts/control-chars").querySelector("main")?.text ?? "", /正文里有控制字符。[\s\S]*Body with a  control character\./);
+});
+
+test("the strict XML check flags what it must, so the sweep above cannot pass vacuously", () => {
+  for (const c of ["\u0000", "\u0001", "\u000b", "\u001b", "\ufffe", "\uffff", "\ud800"]) assert.ok(NOT_XML_CHAR.test(`<t>a${c}b</t>`), JSON.stringify(c));
+  for (const ok of ["<t>a\tb\nc\r</t>", "<t>中文 😀 \u00a0 \u007f</t>"]) assert.ok(!NOT_XML_CHAR.test(ok), JSON.stringify(ok));
+  // fast-xml-parser's validator alone does not notice.
+  assert.equal(XMLValidator.validate("<t>a\u0001b</t>"), true);
 });

@@ -80,11 +80,19 @@ export interface CorpusSite {
   pathPrefix: string;
 }
 
-/** The corpus builds the tests share: at the domain root without search, and under /repo/ with search in parts of 20 posts. */
+/**
+ * The corpus builds the tests share: the 59 buildable posts at the domain root without search, and
+ * under /repo/ with search in parts of 20 posts; the 32 further posts (mostly Chinese-only) at the root.
+ */
 const VARIANTS = {
-  plain: { pathPrefix: "/", env: { NO_SEARCH: "1" } },
-  repo: { pathPrefix: "/repo/", env: { SEARCH_POSTS_PER_PART: "20" } },
+  plain: { pathPrefix: "/", env: { NO_SEARCH: "1" }, dir: "test/fixtures/corpus" },
+  repo: { pathPrefix: "/repo/", env: { SEARCH_POSTS_PER_PART: "20" }, dir: "test/fixtures/corpus" },
+  more: { pathPrefix: "/", env: { NO_SEARCH: "1" }, dir: "test/fixtures/corpus-more" },
 } as const;
+
+/** The posts a variant builds. */
+const variantPosts = (variant: keyof typeof VARIANTS): string[] =>
+  variant === "more" ? readdirSync(moreCorpusDir).filter((f) => f.endsWith(".md")) : buildablePosts();
 
 /** Everything a corpus build's output depends on: the posts, the settings, the code, templates and the lock file. */
 function buildInputsHash(variant: keyof typeof VARIANTS): string {
@@ -99,17 +107,17 @@ function buildInputsHash(variant: keyof typeof VARIANTS): string {
     hash.update(rel).update("\0").update(readFileSync(full)).update("\0");
   };
   for (const rel of ["src", "_includes", "_data", "pages", "assets", "scripts/build.ts", ".eleventy.ts", "package-lock.json", "test/fixtures/site.json"]) add(rel);
-  for (const f of buildablePosts().sort()) add(path.join("test/fixtures/corpus", f));
+  for (const f of variantPosts(variant).sort()) add(path.join(VARIANTS[variant].dir, f));
   return hash.digest("hex").slice(0, 16);
 }
 
 /**
- * The 59 buildable real posts, built once and shared by every test file that only reads the
+ * A corpus of real posts, built once and shared by every test file that only reads the
  * result: cached in .cache/test-sites/ under a hash of everything the output depends on, so a
  * change to code, templates, posts or settings builds it anew. Tests must not write into it.
  */
 export function corpusSite(variant: keyof typeof VARIANTS): CorpusSite {
-  const { pathPrefix, env } = VARIANTS[variant];
+  const { pathPrefix, env, dir } = VARIANTS[variant];
   const cacheRoot = path.join(root, ".cache/test-sites");
   const key = `${variant}-${buildInputsHash(variant)}`;
   const site = path.join(cacheRoot, key);
@@ -117,7 +125,7 @@ export function corpusSite(variant: keyof typeof VARIANTS): CorpusSite {
   mkdirSync(cacheRoot, { recursive: true });
   const input = path.join(tempDir(`corpus-${variant}`), "posts");
   mkdirSync(input);
-  for (const f of buildablePosts()) copyFileSync(path.join(corpusDir, f), path.join(input, f));
+  for (const f of variantPosts(variant)) copyFileSync(path.join(root, dir, f), path.join(input, f));
   // Built beside its final place (one disk, so the rename below is atomic).
   const out = path.join(cacheRoot, `.build-${variant}-${process.pid}`);
   const r = runBuild([`--input=${input}`, `--output=${out}`, `--pathprefix=${pathPrefix}`], env);

@@ -212,7 +212,9 @@ export function parseFile(bytes: Uint8Array, file: string, root: string, transcr
   if (!fm.data) return { post: undefined, diagnostics };
   if (isBlank(fm.body)) {
     // A scaffold (`npm run new`) not yet filled in: publishing it would make an empty page.
-    const line = fm.bodyLineOffset + 1;
+    // At the body's first line, or at the file's last line (the closing fence) when nothing follows it.
+    const lastLine = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
+    const line = fm.body === "" ? lastLine : fm.bodyLineOffset + 1;
     diagnostics.push({ line, col: 1, severity: "warning", rule: "post-empty", message: "this post has no text yet (only front matter and comments), so it is left out of the site. Write its transcript below the front matter." });
     return { post: undefined, diagnostics };
   }

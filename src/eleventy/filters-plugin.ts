@@ -1,6 +1,6 @@
 /** Eleventy plugin: the filters templates use to render transcript text and dates. */
 import { renderInline, inlineToText } from "../render/inline.js";
-import type { Transcript } from "../transcript/model.js";
+import { isBilingual, type Transcript } from "../transcript/model.js";
 import type { Post } from "../content/post.js";
 import { articleJsonLd, jsonFeed, type FeedMeta } from "../site/metadata.js";
 import { readingMinutes } from "../site/reading.js";
@@ -56,6 +56,7 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, options: FiltersOp
   eleventyConfig.addFilter("inline", (source: string) => renderInline(source ?? ""));
   eleventyConfig.addFilter("plain", (source: string) => inlineToText(source ?? ""));
   eleventyConfig.addFilter("minHeadingLevel", (t: Transcript) => minHeadingLevel(t));
+  eleventyConfig.addFilter("bilingual", (t: Transcript) => isBilingual(t));
   eleventyConfig.addFilter("readableDate", (isoDate: string) => readableDate(isoDate));
   eleventyConfig.addFilter("terms", (html: string) => markTerms(html));
   eleventyConfig.addFilter("glossary", (t: Transcript) => glossaryOf(t));

@@ -1,5 +1,6 @@
 /** Machine-readable metadata: JSON-LD for posts and the JSON Feed document. */
 import type { Post } from "../content/post.js";
+import { isBilingual } from "../transcript/model.js";
 
 /** The language most of a post's originals are in (`en` when it has none). */
 export function originalLanguage(post: Post): string {
@@ -26,7 +27,8 @@ export function articleJsonLd(post: Post, url: string, siteName: string): Record
     publisher: { "@type": "Organization", name: siteName },
     ...(people.length ? { author: people.map((name) => ({ "@type": "Person", name })) } : {}),
     ...(post.tags.length ? { keywords: post.tags.join(", ") } : {}),
-    ...(post.source ? { translationOfWork: { "@type": "CreativeWork", url: post.source, inLanguage: originalLanguage(post) }, isBasedOn: post.source } : {}),
+    // A translation only where there are originals; a Chinese-only post is based on its source.
+    ...(post.source ? (isBilingual(post.transcript) ? { translationOfWork: { "@type": "CreativeWork", url: post.source, inLanguage: originalLanguage(post) }, isBasedOn: post.source } : { isBasedOn: post.source }) : {}),
   };
 }
 

@@ -59,6 +59,14 @@ export interface Transcript {
   sections: Section[];
 }
 
+/**
+ * True when any passage has an original. A transcript with none is a Chinese-only post (two thirds
+ * of a real archive): an ordinary post, not one whose originals are all missing.
+ */
+export function isBilingual(transcript: Transcript): boolean {
+  return transcript.sections.some((s) => s.turns.some((t) => t.original !== undefined));
+}
+
 /** What the parser returns: the model and every problem it recovered from. */
 export interface ParseResult {
   transcript: Transcript;

@@ -15,7 +15,7 @@
  * line), as in CommonMark; so a stray `<!--` never hides the rest of a post. Control characters are
  * removed from every line with a `control-character` warning (they would make the output invalid).
  */
-import type { ParseOptions, ParseResult } from "./model.js";
+import { isBilingual, type ParseOptions, type ParseResult } from "./model.js";
 import { describeControlChars, firstControlChar, stripControlChars } from "../control-chars.js";
 import { ModelBuilder, takeLeakedTranslation, type OpenOriginal } from "./build.js";
 import { codeSpans, type OpaqueRanges } from "./codespans.js";
@@ -73,8 +73,10 @@ class Scanner {
     for (let i = 0; i < this.lines.length; i++) this.line(this.lines[i] ?? "", this.offset + i + 1, i);
     this.endOfFile();
     const transcript = this.builder.finish();
+    // A post without any original is monolingual: its passages lack nothing.
+    const found = isBilingual(transcript) ? this.reporter.diagnostics : this.reporter.diagnostics.filter((d) => d.rule !== "original-missing");
     // Stable order for output and tests: by position, then rule.
-    const diagnostics = this.reporter.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+    const diagnostics = found.sort((a, b) => a.line - b.line || a.col - b.col || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
     return { transcript, diagnostics };
   }
 

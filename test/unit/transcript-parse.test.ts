@@ -1,7 +1,7 @@
 /** The transcript parser on small synthetic bodies: format rules, defects, robustness. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { ParseResult, Turn } from "../../src/transcript/model.js";
+import { isBilingual, type ParseResult, type Turn } from "../../src/transcript/model.js";
 import { parseTranscript } from "../../src/transcript/parse.js";
 import { findRepetition } from "../../src/transcript/repetition.js";
 import { matchBoldLabel, matchPlainLabel } from "../../src/transcript/speakers.js";
@@ -38,8 +38,19 @@ describe("structure", () => {
   it("reads ##, ####, raw <h3> and closing hashes; ##### and ###X are not headings", () => {
     const r = parse(["## A ##", "#### B", "<h3>C</h3>", "##### D", "###E", ""]);
     assert.deepEqual(r.transcript.sections.map((s) => [s.heading, s.level]), [["A", 2], ["B", 4], ["C", 3]]);
-    assert.deepEqual(rules(r), ["original-missing@4:1", "heading-no-space@5:1"]);
+    // No originals anywhere: a Chinese-only body, so the passage lacks nothing.
+    assert.deepEqual(rules(r), ["heading-no-space@5:1"]);
     assert.equal(turns(r)[0]?.translation[0]?.text, "##### D\n###E");
+  });
+
+  it("a body without any original is monolingual: no original-missing; one original makes every other passage's absence a warning", () => {
+    const mono = parse(["### 一", "第一段。", "", "第二段。", "", "### 二", "第三段。"]);
+    assert.equal(isBilingual(mono.transcript), false);
+    assert.deepEqual(rules(mono), []);
+    const lines = ["### 一", "第一段。", "", ...classic("First."), "", "第二段。"];
+    const bi = parse(lines);
+    assert.equal(isBilingual(bi.transcript), true);
+    assert.deepEqual(rules(bi), [`original-missing@${lines.indexOf("第二段。") + 1}:1`]);
   });
 
   it("handles CRLF and a BOM exactly like LF", () => {

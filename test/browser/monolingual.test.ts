@@ -1,0 +1,68 @@
+/**
+ * Chinese-only posts (no originals at all; two thirds of a real archive) in a real browser: whatever
+ * view mode a reader remembered from a bilingual post, all of the text stays visible, and there is
+ * no view control to switch, only the theme.
+ */
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { corpusSite, moreCorpusDir } from "../helpers.js";
+import { serveStatic, type StaticServer } from "../../src/serve/static-server.js";
+import { browserSkipReason, launch } from "./chromium.js";
+
+const skip = browserSkipReason();
+const MODES = ["collapsed", "open", "side", "zh", "en"] as const;
+/** The Chinese-only posts of the fixtures that have a page (one of them is empty: no page). */
+const chineseOnly = readdirSync(moreCorpusDir)
+  .filter((f) => f.endsWith(".md") && !readFileSync(path.join(moreCorpusDir, f), "utf8").includes("<details"))
+  .map((f) => path.basename(f, ".md"));
+let browser: Browser;
+let server: StaticServer;
+let site = "";
+
+before(async () => {
+  if (skip) return;
+  site = corpusSite("more").site;
+  server = await serveStatic(site);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The text a reader sees of the transcript, with a remembered view mode. */
+async function visibleText(page: Page, slug: string, mode: string): Promise<string> {
+  await page.evaluate((m) => localStorage.setItem("view", m), mode);
+  await page.goto(`${server.url}/posts/${slug}/`);
+  await page.waitForSelector(".reader-controls[data-ready]");
+  return page.locator(".transcript").innerText();
+}
+
+test("the fixtures hold at least 19 Chinese-only posts with pages", { skip }, () => {
+  const built = chineseOnly.filter((slug) => readdirSync(path.join(site, "posts")).includes(slug));
+  assert.ok(built.length >= 19, `${built.length} of ${chineseOnly.length}`);
+});
+
+test("every Chinese-only post keeps all its text under every remembered view mode, and offers no view control", { skip }, async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}/`);
+  let checked = 0;
+  for (const slug of chineseOnly) {
+    if (!readdirSync(path.join(site, "posts")).includes(slug)) continue;
+    const reference = await visibleText(page, slug, "collapsed");
+    assert.ok(reference.length > 100, `${slug}: the transcript has text`);
+    for (const mode of MODES) {
+      assert.equal(await visibleText(page, slug, mode), reference, `${slug} in remembered mode '${mode}'`);
+      assert.equal(await page.locator('input[name="view"]').count(), 0, `${slug}: no view modes to choose`);
+      assert.equal(await page.locator('select[name="theme"]').isVisible(), true, `${slug}: the theme control stays`);
+      assert.equal(await page.evaluate(() => localStorage.getItem("view")), mode, "the reader's choice is kept for bilingual posts");
+    }
+    checked++;
+  }
+  assert.ok(checked >= 19);
+  await page.close();
+});

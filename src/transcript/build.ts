@@ -101,7 +101,7 @@ export class ModelBuilder {
   /** The finished model: ids in document order, speakers, languages. */
   finish(): Transcript {
     this.flushPending();
-    assignSpeakers(this.sections);
+    assignSpeakers(this.sections, (block, name) => this.reporter.labelUnbalanced(block.line, name));
     let s = 0;
     let t = 0;
     for (const section of this.sections) {

@@ -19,7 +19,8 @@ export type TranscriptRule =
   | "hidden-block"
   | "heading-no-space"
   | "comment-unclosed"
-  | "control-character";
+  | "control-character"
+  | "label-unbalanced";
 
 /** Longest source excerpt quoted in a message. */
 const QUOTE_MAX = 40;
@@ -47,6 +48,11 @@ function quote(text: string): string {
 /** Collects the parser's warnings (all are warnings: every defect is recovered from). */
 export class Reporter {
   readonly diagnostics: LocalDiagnostic[] = [];
+
+  /** `Name**:` where the post labels `**Name**:` elsewhere. */
+  labelUnbalanced(line: number, name: string): void {
+    this.warn("label-unbalanced", line, 1, `speaker label \`${name}**:\` has no opening \`**\`; read as the speaker ${name}. Write \`**${name}**:\`.`);
+  }
 
   private warn(rule: TranscriptRule, line: number, col: number, message: string): void {
     this.diagnostics.push({ line, col, severity: "warning", rule, message });

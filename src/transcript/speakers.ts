@@ -1,7 +1,9 @@
 /**
- * Speaker labels at the start of a turn. Bold labels (`**Name:**`, `**Name**：`…) are explicit
- * markup and always count; plain `Name:` only counts when the post is visibly a dialogue (see
- * `plainLabels`), because prose such as "例如：" or "He said:" must never become a speaker.
+ * Speaker labels at the start of a turn. Bold labels (`**Name:**`, `**Name**：`, `**[Name]**:`…)
+ * are explicit markup and always count; plain `Name:` only counts when the post is visibly a
+ * dialogue (see `plainLabels`), because prose such as "例如：" or "He said:" must never become a
+ * speaker. A bold label that lost its opening `**` (`Name**:`) counts only for a name the post
+ * labels in bold elsewhere.
  */
 import type { Block, Section } from "./model.js";
 
@@ -58,8 +60,22 @@ export function matchBoldLabel(text: string): LabelMatch | null {
     name = inner.trim();
     end = after + 1;
   }
+  // `**[Name]**:`, as about 300 real posts write it: the brackets are not part of the name.
+  const bracketed = /^\[([^[\]]+)\]$/.exec(name);
+  if (bracketed) name = bracketed[1]!.trim();
   if (!validName(name, BOLD_MAX, true)) return null;
   return { name, end: skipSpaces(text, end) };
+}
+
+/** `Name**:` at the very start of `text`: a bold label whose opening `**` was lost. Shape only. */
+export function matchHalfBoldLabel(text: string): LabelMatch | null {
+  const close = text.indexOf("**");
+  if (close <= 0 || close > BOLD_MAX) return null;
+  const after = skipSpaces(text, close + 2);
+  if (!isColon(text.charCodeAt(after))) return null;
+  const name = text.slice(0, close).trim();
+  if (!validName(name, BOLD_MAX, true)) return null;
+  return { name, end: skipSpaces(text, after + 1) };
 }
 
 /** `Name:` / `主持人：` at the start of `text` (shape only; whether it is believed is `plainLabels`' call). */
@@ -99,14 +115,35 @@ export function plainLabels(sections: readonly Section[]): Set<string> {
   return names.size >= 2 ? names : new Set();
 }
 
+/** Names this post labels in bold at the start of a turn. */
+function boldNames(sections: readonly Section[]): Set<string> {
+  const names = new Set<string>();
+  for (const s of sections) {
+    for (const t of s.turns) {
+      for (const block of [t.translation[0], t.original?.blocks[0]]) {
+        const m = block && matchBoldLabel(block.text);
+        if (m) names.add(m.name);
+      }
+    }
+  }
+  return names;
+}
+
 /** Remove a leading label from `blocks[0]` and return the speaker; drops the block if nothing else was in it. */
-function takeLabel(blocks: Block[], plain: ReadonlySet<string>): string | undefined {
+function takeLabel(blocks: Block[], plain: ReadonlySet<string>, bold: ReadonlySet<string>, repaired: (block: Block, name: string) => void): string | undefined {
   const first = blocks[0];
   if (!first) return undefined;
   let m = matchBoldLabel(first.text);
   if (!m) {
     const p = matchPlainLabel(first.text);
     if (p && plain.has(p.name)) m = p;
+  }
+  if (!m) {
+    const h = matchHalfBoldLabel(first.text);
+    if (h && bold.has(h.name)) {
+      m = h;
+      repaired(first, h.name);
+    }
   }
   if (!m) return undefined;
   first.text = first.text.slice(m.end).trim();
@@ -119,14 +156,15 @@ function takeLabel(blocks: Block[], plain: ReadonlySet<string>): string | undefi
  * paragraph. Labels in later paragraphs stay as text: the source put them inside one passage,
  * and splitting it would invent an original for the new turn.
  */
-export function assignSpeakers(sections: Section[]): void {
+export function assignSpeakers(sections: Section[], repaired: (block: Block, name: string) => void = () => {}): void {
   const plain = plainLabels(sections);
+  const bold = boldNames(sections);
   for (const s of sections) {
     for (const t of s.turns) {
-      const sp = takeLabel(t.translation, plain);
+      const sp = takeLabel(t.translation, plain, bold, repaired);
       if (sp !== undefined) t.speaker = sp;
       if (t.original) {
-        const osp = takeLabel(t.original.blocks, plain);
+        const osp = takeLabel(t.original.blocks, plain, bold, repaired);
         if (osp !== undefined) t.original.speaker = osp;
       }
     }

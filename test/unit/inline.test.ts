@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import MarkdownIt from "markdown-it";
-import { inlineToText, renderInline } from "../../src/render/inline.js";
+import { inlineToText, renderInline, renderInlineFull } from "../../src/render/inline.js";
 import { corpusDir } from "../helpers.js";
 
 const reference = new MarkdownIt({ html: true });
@@ -39,4 +39,13 @@ test("unsafe markup is shown as the text typed, never parsed, and its words stay
 
 test("plain text of inline source", () => {
   assert.equal(inlineToText("**Ilya:** a &amp; b<br>c <script>x</script> <font>f</font>"), "Ilya: a & b c <script>x</script> f");
+});
+
+test("bold next to CJK punctuation is bold (the CommonMark CJK-friendly amendment), in Chinese and in originals", () => {
+  assert.equal(renderInline("叫做**《低于零》**。下一句"), "叫做<strong>《低于零》</strong>。下一句");
+  assert.equal(renderInline("他说**“不要”**，然后"), "他说<strong>“不要”</strong>，然后");
+  assert.equal(renderInline("这是**（括号）**里的"), "这是<strong>（括号）</strong>里的");
+  assert.equal(renderInline("the book **“Below Zero”**, then"), "the book <strong>“Below Zero”</strong>, then");
+  assert.equal(renderInline("a **b** c and 2*3*4"), "a <strong>b</strong> c and 2<em>3</em>4", "ordinary emphasis unchanged");
+  assert.equal(renderInline("**{: 《书》**。"), renderInlineFull("**{: 《书》**。"), "the attrs instance reads it the same way");
 });

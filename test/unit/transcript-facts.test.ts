@@ -91,7 +91,7 @@ const DIAGNOSTICS: Record<string, string[]> = {
   "h2-heading-JV-wY5pxXLo.md": ["original-missing@193:266"],
   "huge-single-line-_TUd8TRXW44.md": ["original-missing@107:4", "repetition@107:4339"],
   "newfmt-flush-lists-DY2ojllbpFc.md": [33, 55, 67, 82].map((l) => `original-missing@${l}:1`),
-  "newfmt-garbage-summary-CeOXx-XTYek.md": ["summary-text@973:10", "summary-text@1380:10"],
+  "newfmt-garbage-summary-CeOXx-XTYek.md": ["summary-text@973:10", "label-unbalanced@1380:1", "summary-text@1380:10"],
   "newfmt-hidden-padding-HwmwyBgzj8c.md": ["hidden-block@3056:1"],
   "newfmt-mismatch-hucodhEMlNk.md": ["details-unclosed@245:5"],
   "no-h3-no-draft-dO4TPJkeaaU.md": [
@@ -159,9 +159,10 @@ describe("corpus: recoveries", () => {
     assert.ok(!all.some((b) => b.text.includes("chunk 1/21")));
   });
 
-  it("newfmt-garbage-summary: an unclosed summary holding the English becomes the original text", () => {
+  it("newfmt-garbage-summary: an unclosed summary holding the English becomes the original text, its half-bold label the speaker", () => {
     const t = byOriginalLine(parseFile("newfmt-garbage-summary-CeOXx-XTYek.md"), 1379);
-    assert.match(t?.original?.blocks[0]?.text ?? "", /^主持人\*\*: And this is that opportunity/);
+    assert.match(t?.original?.blocks[0]?.text ?? "", /^And this is that opportunity/);
+    assert.equal(t?.original?.speaker, "主持人");
   });
 
   it("truncated-repetition: keeps the repeated text", () => {

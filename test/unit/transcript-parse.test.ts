@@ -107,6 +107,24 @@ describe("speaker breaks", () => {
 });
 
 describe("speaker labels", () => {
+  it("reads **[Name]**: and **[Name]**： like the other bold labels", () => {
+    for (const label of ["**[Sal Khan]**:", "**[Sal Khan]**：", "**[Sal Khan]:**"]) assert.deepEqual(matchBoldLabel(`${label} 你好`)?.name, "Sal Khan", label);
+    const r = parse(["**[甲]**: 你好。", "", ...classic("**[甲]**: Hi."), "", "**[乙]**：再见。", "", ...classic("**[乙]**: Bye.")]);
+    assert.deepEqual(turns(r).map((t) => [t.speaker, t.original?.speaker, t.translation[0]?.text]), [["甲", "甲", "你好。"], ["乙", "乙", "再见。"]]);
+    assert.equal(matchBoldLabel("**[1]**: x")?.name, undefined, "a number in brackets is not a person");
+  });
+
+  it("a bold label that lost its opening ** is read only for a name the post labels in bold elsewhere, with a warning", () => {
+    const lines = ["**主持人**: 第一段。", "", ...classic("**主持人**: First."), "", "第二段。", "", ...classic("主持人**: Second.")];
+    const r = parse(lines);
+    assert.deepEqual(turns(r).map((t) => t.original?.speaker), ["主持人", "主持人"]);
+    assert.equal(turns(r)[1]?.original?.blocks[0]?.text, "Second.");
+    assert.deepEqual(rules(r), [`label-unbalanced@${lines.indexOf("<p class=\"english-text\">主持人**: Second.</p>") + 1}:1`]);
+    const stranger = parse(["某人**: 这不是标签。", "", ...classic("Not a label.")]);
+    assert.equal(turns(stranger)[0]?.speaker, undefined, "no bold label of that name in the post: text");
+    assert.deepEqual(rules(stranger), []);
+  });
+
   it("reads the four bold forms", () => {
     for (const label of ["**Ilya:**", "**Ilya：**", "**Ilya**:", "**Ilya**："]) {
       assert.deepEqual(matchBoldLabel(`${label} 你好`), { name: "Ilya", end: label.length + 1 });

@@ -11,7 +11,7 @@ import { inFile, sortDiagnostics, type Diagnostic, type LocalDiagnostic } from "
 import { bodyOf, readFrontMatter } from "../frontmatter/read.js";
 import { fileSlug } from "../slug.js";
 import { parseTranscript } from "../transcript/parse.js";
-import type { Post } from "./post.js";
+import { postUrl, type Post } from "./post.js";
 
 /** Everything the build knows about a content folder. */
 export interface LoadedContent {
@@ -218,14 +218,13 @@ export function parseFile(bytes: Uint8Array, file: string, root: string, transcr
     diagnostics.push({ line, col: 1, severity: "warning", rule: "post-empty", message: "this post has no text yet (only front matter and comments), so it is left out of the site. Write its transcript below the front matter." });
     return { post: undefined, diagnostics };
   }
-  const rel = path.relative(root === file ? path.dirname(file) : root, file).split(path.sep).join("/");
   const { slug, replaced } = fileSlug(path.basename(file, ".md"));
   if (replaced.length > 0) {
     const chars = replaced.length > 1 ? `${replaced.slice(0, -1).join(", ")} and ${replaced.at(-1)}` : replaced[0];
-    diagnostics.push({ line: 1, col: 1, severity: "warning", rule: "file-name-unsafe", message: `the file name contains ${chars}, which would break the post's URL; it is published at /posts/${slug}/ instead. Rename the file to ${slug}.md.` });
+    diagnostics.push({ line: 1, col: 1, severity: "warning", rule: "file-name-unsafe", message: `the file name contains ${chars}, which would break the post's URL; it is published at ${postUrl(slug)} instead. Rename the file to ${slug}.md.` });
   }
   // A deep copy: strings sliced from the file's text would keep the whole text alive for as long as the post lives.
-  const post: Post = { ...structuredClone(fm.data), slug, sourcePath: rel, extra: structuredClone(fm.extra), transcript: EMPTY };
+  const post: Post = { ...structuredClone(fm.data), slug, url: postUrl(slug), extra: structuredClone(fm.extra), transcript: EMPTY };
   if (transcripts === "lazy") {
     Object.defineProperty(post, "transcript", { get: () => lazyTranscript(file, display), enumerable: false, configurable: true });
   } else {

@@ -2,13 +2,18 @@
 import type { FrontMatter } from "../frontmatter/schema.js";
 import type { Transcript } from "../transcript/model.js";
 
+/** The site-relative URL of a post's page: the one place it is spelled. */
+export function postUrl(slug: string): string {
+  return `/posts/${slug}/`;
+}
+
 /** One post as templates see it. */
 export type Post = FrontMatter & {
   /** URL slug: the file name without `.md` (often a YouTube id; may start with `-` or `_`). */
   slug: string;
-  /** Path of the source file, relative to the content folder, with `/` separators. */
-  sourcePath: string;
-  /** Keys the schema does not know, kept as written. */
+  /** Site-relative URL of its page (`postUrl(slug)`). */
+  url: string;
+  /** Keys the schema does not know, kept as written, for templates that want them (DESIGN 2: never dropped). */
   extra: Record<string, unknown>;
   /** The parsed body. */
   transcript: Transcript;

@@ -2,7 +2,9 @@
 import { renderInline, inlineToText } from "../render/inline.js";
 import { isBilingual, type Transcript } from "../transcript/model.js";
 import type { Post } from "../content/post.js";
-import { articleJsonLd, jsonFeed, type FeedMeta } from "../site/metadata.js";
+import { articleJsonLd } from "../site/metadata.js";
+import { feedModel, jsonFeed, type FeedModel } from "../site/feed.js";
+import type { SiteSettings } from "../options.js";
 import { readingMinutes } from "../site/reading.js";
 import { speakerSlots, speakerTurns, type SpeakerCount } from "../site/speakers.js";
 import { glossaryOf, markTerms } from "../render/glossary.js";
@@ -43,13 +45,12 @@ export interface FiltersOptions {
 /** Register the filters. */
 export function filtersPlugin(eleventyConfig: EleventyConfig, options: FiltersOptions): void {
   eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(options.siteUrl, eleventyConfig.pathPrefix ?? "/", url));
-  eleventyConfig.addFilter("json", (value: unknown) => JSON.stringify(value));
   eleventyConfig.addFilter("scriptJson", (value: unknown) => scriptJson(value));
-  eleventyConfig.addFilter("rfc3339", (isoDate: string) => `${isoDate}T00:00:00Z`);
   eleventyConfig.addFilter("zhMonth", (month: number) => `${month}月`);
   const abs = (url: string): string => absoluteUrl(options.siteUrl, eleventyConfig.pathPrefix ?? "/", url);
-  eleventyConfig.addFilter("articleJsonLd", (post: Post, siteName: string) => scriptJson(articleJsonLd(post, abs(`/posts/${post.slug}/`), siteName)));
-  eleventyConfig.addFilter("jsonFeed", (posts: Post[], meta: FeedMeta) => JSON.stringify(jsonFeed(posts, meta, abs), null, 2));
+  eleventyConfig.addFilter("articleJsonLd", (post: Post, siteName: string) => scriptJson(articleJsonLd(post, abs(post.url), siteName)));
+  eleventyConfig.addFilter("feedModel", (posts: Post[], site: SiteSettings) => feedModel(posts, site, abs));
+  eleventyConfig.addFilter("jsonFeed", (feed: FeedModel) => JSON.stringify(jsonFeed(feed), null, 2));
   // "第 {n} / {total} 页": UI strings with placeholders live in _data/ui.json.
   eleventyConfig.addFilter("fill", (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (m, k: string) => String(values[k] ?? m)));
   // Inline source → sanitised HTML; templates mark the result `| safe`.

@@ -1,4 +1,4 @@
-/** Machine-readable metadata: JSON-LD for posts and the JSON Feed document. */
+/** Machine-readable metadata of a post page: schema.org JSON-LD. */
 import type { Post } from "../content/post.js";
 import { isBilingual } from "../transcript/model.js";
 
@@ -29,40 +29,5 @@ export function articleJsonLd(post: Post, url: string, siteName: string): Record
     ...(post.tags.length ? { keywords: post.tags.join(", ") } : {}),
     // A translation only where there are originals; a Chinese-only post is based on its source.
     ...(post.source ? (isBilingual(post.transcript) ? { translationOfWork: { "@type": "CreativeWork", url: post.source, inLanguage: originalLanguage(post) }, isBasedOn: post.source } : { isBasedOn: post.source }) : {}),
-  };
-}
-
-/** Feed-level facts shared by the Atom and JSON feeds. */
-export interface FeedMeta {
-  title: string;
-  description: string;
-  homeUrl: string;
-  feedUrl: string;
-}
-
-/** A JSON Feed 1.1 document for the newest posts. `abs` turns a site-relative URL into an absolute one. */
-export function jsonFeed(posts: readonly Post[], meta: FeedMeta, abs: (url: string) => string): Record<string, unknown> {
-  return {
-    version: "https://jsonfeed.org/version/1.1",
-    title: meta.title,
-    home_page_url: meta.homeUrl,
-    feed_url: meta.feedUrl,
-    description: meta.description,
-    language: "zh-CN",
-    items: posts.map((p) => {
-      const url = abs(`/posts/${p.slug}/`);
-      const people = [p.speaker, p.guest].filter((x): x is string => Boolean(x));
-      return {
-        id: url,
-        url,
-        title: p.title,
-        content_text: p.summary ?? p.title,
-        ...(p.summary ? { summary: p.summary } : {}),
-        date_published: `${p.date}T00:00:00Z`,
-        ...(p.source ? { external_url: p.source } : {}),
-        ...(p.tags.length ? { tags: p.tags } : {}),
-        ...(people.length ? { authors: people.map((name) => ({ name })) } : {}),
-      };
-    }),
   };
 }

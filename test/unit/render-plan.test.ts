@@ -4,7 +4,7 @@ import type { Post } from "../../src/content/post.js";
 import { bodyOnlyChanges, postsOnlyPlan, sameFrontMatter } from "../../src/site/render-plan.js";
 
 const post = (slug: string, over: Partial<Post> = {}): Post =>
-  ({ title: slug, date: "2025-01-01", draft: false, layout: "post.njk", tags: ["a"], people: [], companies_orgs: [], products_models: [], media_books: [], project: [], slug, sourcePath: `${slug}.md`, extra: {}, transcript: { sections: [] }, ...over }) as Post;
+  ({ title: slug, date: "2025-01-01", draft: false, layout: "post.njk", tags: ["a"], people: [], companies_orgs: [], products_models: [], media_books: [], project: [], slug, url: `/posts/${slug}/`, extra: {}, transcript: { sections: [] }, ...over }) as Post;
 
 test("an edit to the body alone re-renders only that post", () => {
   const a = post("a");

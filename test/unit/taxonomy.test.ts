@@ -26,7 +26,7 @@ const post = (slug: string, date: string, over: Partial<Post> = {}): Post => ({
   author: undefined,
   status: undefined,
   slug,
-  sourcePath: `${slug}.md`,
+  url: `/posts/${slug}/`,
   extra: {},
   transcript: { sections: [] },
   ...over,

@@ -8,6 +8,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Documen
 import { closest, distance } from "fastest-levenshtein";
 import { describeControlChars, hasControlChars, stripControlChars } from "../control-chars.js";
 import type { LocalDiagnostic } from "../diagnostics.js";
+import { caseVariantOf, looseBoolean, QUOTE_FOLDING, withoutWrappingQuotes } from "./leniency.js";
 import { frontMatterSchema, KEY_ALIASES, KNOWN_KEYS, LIST_KEYS, TEXT_KEYS, type FrontMatter } from "./schema.js";
 
 /** The outcome of reading one post's text. */
@@ -90,24 +91,48 @@ export function readFrontMatter(raw: string): FrontMatterResult {
   const valueNodes = new Map<string, YamlNode | null>();
   const input: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
+  // The key each known key was written as, for a second spelling of it in another letter case.
+  const written = new Map<string, string>();
   for (const pair of contents?.items ?? []) {
     const keyNode = pair.key;
-    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const asWritten = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     const pos = isScalar(keyNode) && keyNode.range ? at(keyNode.range[0]) : { line: 2, col: 1 };
-    const value: unknown = isScalar(pair.value) || isMap(pair.value) || isSeq(pair.value) ? pair.value.toJSON() : pair.value === null ? null : pair.value;
-    keyPos.set(key, pos);
-    valueNodes.set(key, (pair.value as YamlNode | null) ?? null);
+    const variantOf = caseVariantOf(asWritten);
+    const key = variantOf ?? asWritten;
     if (KNOWN_KEYS.includes(key)) {
-      input[key] = value;
+      const first = written.get(key);
+      if (first !== undefined) {
+        const firstLine = keyPos.get(key)?.line ?? 1;
+        diagnostics.push(error(pos, "key-duplicate", `'${first}' (line ${firstLine}) and '${asWritten}' (line ${pos.line}) are both the key '${key}'; a post has one ${key}. Keep one of the two lines, written '${key}:'.`));
+        continue;
+      }
+      if (variantOf) diagnostics.push(warn(pos, "key-case", `'${asWritten}' is read as the key '${key}'. Write it in lowercase, '${key}:'.`));
+      written.set(key, asWritten);
+      keyPos.set(key, pos);
+      valueNodes.set(key, (pair.value as YamlNode | null) ?? null);
+      const folding = QUOTE_FOLDING[key];
+      if (folding) unquoteValues(key, pair.value, folding, at, diagnostics);
+      input[key] = nodeValue(pair.value);
       continue;
     }
-    extra[key] = value;
+    keyPos.set(key, pos);
+    valueNodes.set(key, (pair.value as YamlNode | null) ?? null);
+    extra[key] = nodeValue(pair.value);
     const suggestion = closest(key.toLowerCase(), KNOWN_KEYS as string[]);
-    // A near miss (a swapped or missing letter, a case slip) is almost surely a typo that would lose the value.
+    // A near miss (a swapped or missing letter) is almost surely a typo that would lose the value.
     if (key.length > 2 && distance(key.toLowerCase(), suggestion) <= (key.length >= 4 ? 2 : 1)) {
       diagnostics.push(error(pos, "key-misspelled", `unknown key '${key}': did you mean '${suggestion}'? Rename it, or its value is not used.`));
     } else {
       diagnostics.push(warn(pos, "key-unknown", `unknown key '${key}' is not used by the site (kept in the post's data). Remove it if it is a mistake.`));
+    }
+  }
+  if (typeof input.draft === "string") {
+    const flag = looseBoolean(input.draft);
+    if (flag !== undefined) {
+      const node = valueNodes.get("draft");
+      const pos = node?.range ? at(node.range[0]) : (keyPos.get("draft") ?? { line: 1, col: 1 });
+      diagnostics.push(warn(pos, "boolean-quoted", `'draft' is the text ${JSON.stringify(input.draft)}, read as ${flag}. Write draft: ${flag} (true or false, without quotes).`));
+      input.draft = flag;
     }
   }
   for (const [alias, target] of Object.entries(KEY_ALIASES)) {
@@ -176,6 +201,31 @@ function removeControlChars(doc: Document, at: (offset: number) => Position, dia
       node.value = stripControlChars(node.value);
     },
   });
+}
+
+/** A value node as plain data. */
+function nodeValue(node: unknown): unknown {
+  return isScalar(node) || isMap(node) || isSeq(node) ? node.toJSON() : node === null ? null : node;
+}
+
+/**
+ * Remove quotes around a whole value, or around whole items of a list (`'"ai-ml"'`, `“台积电”`),
+ * in place: one warning per key, at its first quoted value, naming how many were read so.
+ */
+function unquoteValues(key: string, node: unknown, folding: "all" | "ascii", at: (offset: number) => Position, diagnostics: LocalDiagnostic[]): void {
+  const scalars = isSeq(node) ? node.items.filter(isScalar) : isScalar(node) ? [node] : [];
+  const changed: Array<{ before: string; pos: Position }> = [];
+  for (const scalar of scalars) {
+    if (typeof scalar.value !== "string") continue;
+    const inner = withoutWrappingQuotes(scalar.value, folding);
+    if (inner === undefined) continue;
+    changed.push({ before: scalar.value.trim(), pos: scalar.range ? at(scalar.range[0]) : { line: 1, col: 1 } });
+    scalar.value = inner;
+  }
+  const first = changed[0];
+  if (!first) return;
+  const what = isSeq(node) ? (changed.length === 1 ? `the name ${first.before} is` : `${changed.length} names (${first.before}, …) are`) : `the value ${first.before} is`;
+  diagnostics.push(warn(first.pos, "value-quoted", `in '${key}', ${what} in quotes that are not part of ${changed.length === 1 ? "it" : "them"}; read without them. Remove the quotes.`));
 }
 
 function finish(diagnostics: LocalDiagnostic[], extra: Record<string, unknown>, body: string, bodyLineOffset: number, data: FrontMatter | undefined): FrontMatterResult {

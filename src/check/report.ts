@@ -17,13 +17,68 @@ export interface Summary {
   warnings: number;
   /** Files and folders not read (`x.MD`, hidden, symbolic links); omitted when none. */
   skipped?: SkippedFile[];
+  /** Diagnostics found but not shown (`--rule`, `--ignore`); omitted when none. */
+  hidden?: { errors: number; warnings: number };
 }
 
-/** Count errors and warnings. */
-export function summarize(diags: readonly Diagnostic[], files: number, skipped: readonly SkippedFile[] = []): Summary {
-  let errors = 0;
-  for (const d of diags) if (d.severity === "error") errors++;
-  return { files, errors, warnings: diags.length - errors, ...(skipped.length > 0 ? { skipped: [...skipped] } : {}) };
+/** Count errors and warnings (of the diagnostics shown; `hidden` counts the others). */
+export function summarize(diags: readonly Diagnostic[], files: number, skipped: readonly SkippedFile[] = [], hidden: readonly Diagnostic[] = []): Summary {
+  const errorsIn = (list: readonly Diagnostic[]): number => list.reduce((n, d) => n + (d.severity === "error" ? 1 : 0), 0);
+  const errors = errorsIn(diags);
+  const hiddenErrors = errorsIn(hidden);
+  return {
+    files,
+    errors,
+    warnings: diags.length - errors,
+    ...(skipped.length > 0 ? { skipped: [...skipped] } : {}),
+    ...(hidden.length > 0 ? { hidden: { errors: hiddenErrors, warnings: hidden.length - hiddenErrors } } : {}),
+  };
+}
+
+/** Which rules to show: only those of `only` when it is not empty, never those of `ignore`. */
+export interface RuleFilter {
+  only: readonly string[];
+  ignore: readonly string[];
+}
+
+/** Split diagnostics into those a filter shows and those it hides. */
+export function filterByRule(diags: readonly Diagnostic[], filter: RuleFilter): { shown: Diagnostic[]; hidden: Diagnostic[] } {
+  const shown: Diagnostic[] = [];
+  const hidden: Diagnostic[] = [];
+  for (const d of diags) {
+    const show = (filter.only.length === 0 || filter.only.includes(d.rule)) && !filter.ignore.includes(d.rule);
+    (show ? shown : hidden).push(d);
+  }
+  return { shown, hidden };
+}
+
+/** How often one rule was reported with one severity. */
+export interface RuleTotal {
+  rule: string;
+  severity: Diagnostic["severity"];
+  count: number;
+}
+
+/** Count per rule id and severity: errors first, then the most frequent, then by id. */
+export function ruleTotals(diags: readonly Diagnostic[]): RuleTotal[] {
+  const counts = new Map<string, RuleTotal>();
+  for (const d of diags) {
+    const key = `${d.severity}\0${d.rule}`;
+    const total = counts.get(key);
+    if (total) total.count++;
+    else counts.set(key, { rule: d.rule, severity: d.severity, count: 1 });
+  }
+  return [...counts.values()].sort(
+    (a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) || b.count - a.count || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}
+
+/** The per-rule block of a text report: a heading line, then one line per rule (none when nothing was reported). */
+export function formatRuleTotals(totals: readonly RuleTotal[]): string[] {
+  if (totals.length === 0) return [];
+  const width = Math.max(...totals.map((t) => t.rule.length));
+  const countWidth = Math.max(...totals.map((t) => String(t.count).length));
+  return ["totals by rule:", ...totals.map((t) => inertLine(`  ${t.severity.padEnd(7)} ${escapeText(t.rule).padEnd(width)} ${String(t.count).padStart(countWidth)}`))];
 }
 
 // C0 and C1 control characters and DEL, and the Unicode line and paragraph separators.
@@ -75,7 +130,8 @@ function formatSkipped(skipped: readonly SkippedFile[] | undefined): string | un
 export function formatSummary(s: Summary, strict: boolean): string {
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
   const verdict = s.errors > 0 || (strict && s.warnings > 0) ? "failed" : "passed";
-  const line = `check ${verdict}: ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")} in ${plural(s.files, "file")}${strict ? " (--strict: warnings fail)" : ""}`;
+  const hidden = s.hidden ? `; not shown (--rule/--ignore): ${plural(s.hidden.errors, "error")}, ${plural(s.hidden.warnings, "warning")}` : "";
+  const line = `check ${verdict}: ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")} in ${plural(s.files, "file")}${strict ? " (--strict: warnings fail)" : ""}${hidden}`;
   const skipped = formatSkipped(s.skipped);
   return inertLine(skipped ? `${line}; ${skipped}` : line);
 }
@@ -97,7 +153,7 @@ export function formatGithub(d: Diagnostic, strict: boolean): string {
  * Unicode line separators and the `[` of `##[` are escaped too (`\u…`, which parses back to the same text).
  */
 export function formatJson(diags: readonly Diagnostic[], summary: Summary, strict: boolean): string {
-  return JSON.stringify({ ...summary, strict, diagnostics: diags }, null, 2)
+  return JSON.stringify({ ...summary, strict, rules: ruleTotals(diags), diagnostics: diags }, null, 2)
     .replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
     .replace(/##\[/g, "##\\u005b");
 }
@@ -108,8 +164,8 @@ export function formatReport(diags: readonly Diagnostic[], summary: Summary, for
     case "json":
       return formatJson(diags, summary, strict);
     case "github":
-      return [...diags.map((d) => formatGithub(d, strict)), formatSummary(summary, strict)].join("\n");
+      return [...diags.map((d) => formatGithub(d, strict)), ...formatRuleTotals(ruleTotals(diags)), formatSummary(summary, strict)].join("\n");
     case "text":
-      return [...diags.map(formatText), formatSummary(summary, strict)].join("\n");
+      return [...diags.map(formatText), ...formatRuleTotals(ruleTotals(diags)), formatSummary(summary, strict)].join("\n");
   }
 }

@@ -12,7 +12,7 @@ test("check lists all five front-matter problems of a folder, one line each, and
   const r = runScript("check.ts", [badDir]);
   assert.equal(r.status, 1, r.stderr);
   const lines = r.stdout.trim().split("\n");
-  const diag = lines.filter((l) => / (error|warning) /.test(l) && !l.startsWith("check "));
+  const diag = lines.filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l));
   assert.deepEqual(
     diag.map((l) => l.split(" ").slice(0, 3).join(" ")),
     [
@@ -43,7 +43,7 @@ test("check --format=json is one parseable document; --format=github prints anno
 test("check on the real corpus: exactly one error, the broken-YAML post, at line 11", () => {
   const r = runScript("check.ts", [corpusDir]);
   assert.equal(r.status, 1);
-  const errors = r.stdout.split("\n").filter((l) => / error /.test(l) && !l.startsWith("check "));
+  const errors = r.stdout.split("\n").filter((l) => /^\S+:\d+:\d+ error /.test(l));
   assert.equal(errors.length, 1, errors.join("\n"));
   assert.match(errors[0]!, new RegExp(`${BROKEN_YAML_POST}:11:1 error yaml-syntax .*YAML lists use '-'`));
 });
@@ -84,4 +84,31 @@ test("check resolves paths from where it was run, as build does, and reports the
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stdout, /^my posts\/bad-date\.md:3:1 error value-invalid/m);
   rmSync(where, { recursive: true, force: true });
+});
+
+test("check ends with totals per rule and lists skipped files; --rule and --ignore choose what is shown, and the exit code follows it", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "check-rules-"));
+  for (const f of ["bad-date.md", "misspelled-key.md"]) copyFileSync(path.join(badDir, f), path.join(dir, f));
+  writeFileSync(path.join(dir, "cased.md"), "---\nTitle: t\ndate: 2025-01-01\ndraft: 'yes'\n---\n正文\n");
+  writeFileSync(path.join(dir, "LOUD.MD"), "---\ntitle: t\ndate: 2025-01-01\n---\n正文\n");
+  const all = runScript("check.ts", [dir]);
+  assert.equal(all.status, 1, all.stderr);
+  const lines = all.stdout.trim().split("\n");
+  const totals = lines.slice(lines.indexOf("totals by rule:") + 1, -1).map((l) => l.trim().split(/\s+/).join(" "));
+  assert.deepEqual(totals, ["error key-misspelled 1", "error value-invalid 1", "warning boolean-quoted 1", "warning key-case 1"]);
+  assert.match(lines.at(-1)!, /^check failed: 2 errors, 2 warnings in 3 files; not read: .*LOUD\.MD \(the extension must be lowercase \.md\)$/);
+
+  const ignored = runScript("check.ts", [dir, "--ignore=key-misspelled", "--ignore=value-invalid"]);
+  assert.equal(ignored.status, 0, "ignored errors do not fail");
+  assert.doesNotMatch(ignored.stdout, /^\S+:\d+:\d+ error /m);
+  assert.match(ignored.stdout, /check passed: 0 errors, 2 warnings in 3 files; not shown \(--rule\/--ignore\): 2 errors, 0 warnings/);
+  const only = runScript("check.ts", [dir, "--rule=key-case", "--strict"]);
+  assert.equal(only.status, 1, "a shown warning fails under --strict");
+  assert.deepEqual(only.stdout.split("\n").filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l)).map((l) => l.split(" ")[2]), ["key-case"]);
+
+  const unknown = runScript("check.ts", [dir, "--rule=key-cas"]);
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown rule id 'key-cas'; known rule ids: .*key-case.*yaml-syntax/);
+  assert.equal(unknown.stdout, "");
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -52,7 +52,9 @@ function openTarget() {
 
 if (controls) {
   // Whatever localStorage held, only a known mode is used (it also ends up in a selector below).
-  const mode = ["collapsed", "open", "side", "zh", "en"].includes(root.dataset.view) ? root.dataset.view : "collapsed";
+  // The modes are the control's own options (listed once, in _data/ui.json).
+  const modes = [...controls.querySelectorAll('input[name="view"]')].map((input) => input.value);
+  const mode = modes.includes(root.dataset.view) ? root.dataset.view : "collapsed";
   root.dataset.view = mode;
   const radio = controls.querySelector(`input[name="view"][value="${mode}"]`);
   if (radio) radio.checked = true;

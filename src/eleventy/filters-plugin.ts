@@ -48,7 +48,7 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, options: FiltersOp
   eleventyConfig.addFilter("scriptJson", (value: unknown) => scriptJson(value));
   eleventyConfig.addFilter("zhMonth", (month: number) => `${month}月`);
   const abs = (url: string): string => absoluteUrl(options.siteUrl, eleventyConfig.pathPrefix ?? "/", url);
-  eleventyConfig.addFilter("articleJsonLd", (post: Post, siteName: string) => scriptJson(articleJsonLd(post, abs(post.url), siteName)));
+  eleventyConfig.addFilter("articleJsonLd", (post: Post, site: SiteSettings) => scriptJson(articleJsonLd(post, abs(post.url), site)));
   eleventyConfig.addFilter("feedModel", (posts: Post[], site: SiteSettings) => feedModel(posts, site, abs));
   eleventyConfig.addFilter("jsonFeed", (feed: FeedModel) => JSON.stringify(jsonFeed(feed), null, 2));
   // "第 {n} / {total} 页": UI strings with placeholders live in _data/ui.json.

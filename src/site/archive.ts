@@ -5,7 +5,7 @@
  */
 import type { Post } from "../content/post.js";
 import { relatedPosts } from "./related.js";
-import { buildTaxonomies, type Taxonomy, type TaxonomyNote, type Term } from "./taxonomy.js";
+import { buildTaxonomies, POST_HEADER_TAXONOMIES, type Taxonomy, type TaxonomyNote, type Term } from "./taxonomy.js";
 
 /** One page of a paginated list of posts. */
 export interface ListPage {
@@ -54,6 +54,8 @@ export interface SiteModel {
   posts: Post[];
   homePages: ListPage[];
   taxonomies: Taxonomy[];
+  /** Keys of the taxonomies a post's header lists, in order. */
+  headerTaxonomies: readonly string[];
   /** Each post's terms by taxonomy key, by post slug. */
   termsByPost: Record<string, Record<string, Term[]>>;
   termPages: TermPage[];
@@ -106,5 +108,5 @@ export function buildSiteModel(posts: Post[], perPage: number): SiteModel {
       series[post.slug] = { term, index: i + 1, total: ordered.length, ...(i > 0 ? { previous: ordered[i - 1] } : {}), ...(i + 1 < ordered.length ? { next: ordered[i + 1] } : {}) };
     });
   }
-  return { posts, homePages, taxonomies, termsByPost, termPages, years, series, related: Object.assign(Object.create(null) as Record<string, Post[]>, Object.fromEntries(relatedPosts(posts, taxonomies))), notes };
+  return { posts, homePages, taxonomies, headerTaxonomies: POST_HEADER_TAXONOMIES, termsByPost, termPages, years, series, related: Object.assign(Object.create(null) as Record<string, Post[]>, Object.fromEntries(relatedPosts(posts, taxonomies))), notes };
 }

@@ -1,5 +1,6 @@
 /** Machine-readable metadata of a post page: schema.org JSON-LD. */
 import type { Post } from "../content/post.js";
+import type { SiteSettings } from "../options.js";
 import { isBilingual } from "../transcript/model.js";
 
 /** The language most of a post's originals are in (`en` when it has none). */
@@ -13,7 +14,7 @@ export function originalLanguage(post: Post): string {
 }
 
 /** schema.org `Article` for a post: a Chinese translation of the original work at `source`. */
-export function articleJsonLd(post: Post, url: string, siteName: string): Record<string, unknown> {
+export function articleJsonLd(post: Post, url: string, site: Pick<SiteSettings, "title" | "lang">): Record<string, unknown> {
   const people = [post.speaker, post.guest].filter((p): p is string => Boolean(p));
   return {
     "@context": "https://schema.org",
@@ -21,10 +22,10 @@ export function articleJsonLd(post: Post, url: string, siteName: string): Record
     headline: post.title,
     ...(post.summary ? { description: post.summary } : {}),
     datePublished: post.date,
-    inLanguage: "zh-CN",
+    inLanguage: site.lang,
     url,
     mainEntityOfPage: url,
-    publisher: { "@type": "Organization", name: siteName },
+    publisher: { "@type": "Organization", name: site.title },
     ...(people.length ? { author: people.map((name) => ({ "@type": "Person", name })) } : {}),
     ...(post.tags.length ? { keywords: post.tags.join(", ") } : {}),
     // A translation only where there are originals; a Chinese-only post is based on its source.

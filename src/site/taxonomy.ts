@@ -33,6 +33,9 @@ export const TAXONOMIES: readonly TaxonomySpec[] = [
   { key: "project", path: "projects", fields: ["project"] },
 ];
 
+/** The taxonomies a post's header lists, in that order (speakers are in its meta line instead). */
+export const POST_HEADER_TAXONOMIES: readonly string[] = ["series", "area", "category", "project", "tags", "people", "companies_orgs", "products_models"];
+
 /** One value of a taxonomy and its posts. */
 export interface Term {
   /** Display name: the spelling most posts use (on a tie, the one met first: posts are visited newest first). */

@@ -4,8 +4,9 @@
  * The in-text form becomes a focusable term whose parenthetical is shown on hover, focus or tap (its
  * text stays in the page, so nothing is lost), and the post lists every term at its end.
  */
+import { decodeHTML } from "entities";
 import type { Transcript } from "../transcript/model.js";
-import { inlineToText } from "./inline.js";
+import { renderInline } from "./inline.js";
 
 /** What a parenthetical says about its term. */
 export interface TermNote {
@@ -74,25 +75,50 @@ function closingParens(text: string): Map<number, number> {
   return closes;
 }
 
+/** Longest term, in characters of text, read as a glossary term; longer bold text before `（` is prose. */
+const TERM_MAX = 40;
+
+/** One glossary term found in rendered translation HTML. */
+interface TermMatch {
+  /** Where the match starts (`<strong>`) and ends (just after the note's `）`). */
+  start: number;
+  end: number;
+  /** The term and the note, as HTML. */
+  term: string;
+  note: string;
+  /** A closing quote between term and note (`”`, `」` or `&quot;`), or "". */
+  quote: string;
+  /** The note holds markup (a link, a nested term): it is listed, but not wrapped. */
+  markup: boolean;
+}
+
 /**
- * Terms marked in one paragraph of inline source, in order: `**术语**（…）`, also with a closing quote
- * between term and note (`“**氛围编程**”（vibe coding: …）`) and with parentheses or terms nested in the note.
+ * The one finder of glossary terms, over rendered (sanitised) translation HTML: `<strong>术语</strong>（…）`,
+ * also with a closing quote between term and note (`“<strong>氛围编程</strong>”（vibe coding: …）`), and
+ * with parentheses or terms nested in the note (the search goes on inside each note). Linear: one pass
+ * pairs the parentheses, and notes longer than NOTE_MAX are prose.
  */
-export function findTerms(source: string): { term: string; note: string }[] {
-  const found: { term: string; note: string }[] = [];
-  if (!/\*\*[”」"]?（/.test(source)) return found;
-  const re = /\*\*([^*\n]{1,40}?)\*\*[”」"]?（/g;
-  const closes = closingParens(source);
-  for (let m = re.exec(source); m; m = re.exec(source)) {
+function* termsInHtml(html: string): Generator<TermMatch> {
+  if (!/<\/strong>(?:”|」|&quot;)?（/.test(html)) return;
+  const re = /<strong>([^<]{1,400})<\/strong>(”|」|&quot;)?（/g;
+  const closes = closingParens(html);
+  // The first `<` at or after the current note (Infinity: none); matches only move forward, so the text is searched once.
+  let nextTag = -1;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
     const open = m.index + m[0].length;
     const end = closes.get(open - 1) ?? -1;
-    if (end < 0 || end - open > NOTE_MAX) continue;
-    found.push({ term: m[1]!, note: source.slice(open, end - 1) });
-    // Go on inside the note: it may mark a term of its own (`**A**（…**B**（…）…）`).
+    if (end < 0 || end - open > NOTE_MAX || [...decodeHTML(m[1]!)].length > TERM_MAX) continue;
+    if (nextTag < open) {
+      const i = html.indexOf("<", open);
+      nextTag = i < 0 ? Infinity : i;
+    }
+    yield { start: m.index, end, term: m[1]!, note: html.slice(open, end - 1), quote: m[2] ?? "", markup: nextTag < end - 1 };
     re.lastIndex = open;
   }
-  return found;
 }
+
+/** Plain text of a fragment of our sanitised HTML: tags dropped, entities decoded. */
+const textOf = (html: string): string => decodeHTML(html.replace(/<[^>]*>/g, ""));
 
 /** Every term of a transcript's translation, in order of first appearance, once each (plain text). */
 export function glossaryOf(transcript: Transcript): GlossaryEntry[] {
@@ -101,12 +127,14 @@ export function glossaryOf(transcript: Transcript): GlossaryEntry[] {
   for (const section of transcript.sections) {
     for (const turn of section.turns) {
       for (const block of turn.translation) {
-        for (const { term, note } of findTerms(block.text)) {
-          const name = inlineToText(term).trim();
+        // Only paragraphs that can hold a term are rendered here (the page renders every one anyway).
+        if (!block.text.includes("（") || !block.text.includes("**")) continue;
+        for (const { term, note } of termsInHtml(renderInline(block.text))) {
+          const name = textOf(term).trim();
           const key = name.toLowerCase();
           if (!name || seen.has(key)) continue;
           seen.add(key);
-          entries.push({ term: name, ...splitNote(inlineToText(note)), turn: turn.id });
+          entries.push({ term: name, ...splitNote(textOf(note)), turn: turn.id });
         }
       }
     }
@@ -118,35 +146,18 @@ export function glossaryOf(transcript: Transcript): GlossaryEntry[] {
  * Mark glossary terms in rendered (already sanitised) translation HTML:
  * `<span class="term" tabindex="0"><strong>术语</strong><span class="gloss">（…）</span></span>`.
  * Only notes of plain text (no tags) are wrapped, and every character of the input is kept in order:
- * this adds fixed elements around escaped text, nothing that post text could shape.
+ * this adds fixed elements around escaped text, nothing that post text could shape. A term inside
+ * a wrapped note stays as it is (it is still in the glossary).
  */
 export function markTerms(html: string): string {
-  if (!/<\/strong>(?:”|」|&quot;)?（/.test(html)) return html;
-  const re = /<strong>([^<]{1,200})<\/strong>(”|」|&quot;)?（/g;
-  const closes = closingParens(html);
   let out = "";
   let last = 0;
-  // The first `<` at or after the current note (Infinity: none); matches only move forward, so the text is searched once.
-  let nextTag = -1;
-  for (let m = re.exec(html); m; m = re.exec(html)) {
-    const open = m.index + m[0].length;
-    const end = closes.get(open - 1) ?? -1;
-    if (end < 0 || end - open > NOTE_MAX) continue;
-    if (nextTag < open) {
-      const i = html.indexOf("<", open);
-      nextTag = i < 0 ? Infinity : i;
-    }
-    const note = html.slice(open, end - 1);
-    // A note with markup (a link, a nested term) stays as it is; terms inside it are still wrapped.
-    if (nextTag < end - 1) {
-      re.lastIndex = open;
-      continue;
-    }
-    out += `${html.slice(last, m.index)}<span class="term" tabindex="0"><strong>${m[1]}</strong>${m[2] ?? ""}<span class="gloss">（${noteHtml(note)}）</span></span>`;
-    last = end;
-    re.lastIndex = end;
+  for (const m of termsInHtml(html)) {
+    if (m.markup || m.start < last) continue;
+    out += `${html.slice(last, m.start)}<span class="term" tabindex="0"><strong>${m.term}</strong>${m.quote}<span class="gloss">（${noteHtml(m.note)}）</span></span>`;
+    last = m.end;
   }
-  return out + html.slice(last);
+  return last === 0 ? html : out + html.slice(last);
 }
 
 /** The inside of a note with its English term marked `lang="en"`. Entities (`&amp;`) hold no colon or comma, so the split is the same. */

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { readFrontMatter } from "../../src/frontmatter/read.js";
-import { findTerms, glossaryOf, markTerms, splitNote } from "../../src/render/glossary.js";
+import { glossaryOf, markTerms, splitNote } from "../../src/render/glossary.js";
 import { renderInline } from "../../src/render/inline.js";
 import { parseTranscript } from "../../src/transcript/parse.js";
 import type { Transcript } from "../../src/transcript/model.js";
@@ -27,14 +27,30 @@ test("a note gives an English name, an explanation, or both (real notes)", () =>
   assert.deepEqual(splitNote("3,4-亚甲二氧基甲基苯丙胺，俗称“摇头丸”"), { explanation: "3,4-亚甲二氧基甲基苯丙胺，俗称“摇头丸”" });
 });
 
+/** A one-paragraph transcript. */
+const paragraph = (text: string): Transcript => ({ sections: [{ id: "s-0", level: 0, line: 1, turns: [{ id: "t-1", line: 1, translation: [{ text, speakerBreak: false, line: 1 }] }] }] });
+const terms = (text: string): [string, string][] => glossaryOf(paragraph(text)).map((e) => [e.term, e.explanation]);
+
 test("terms are found with nested parentheses, nested terms and a closing quote before the note", () => {
-  assert.deepEqual(findTerms("是现在是 **Jim Snape**（前德国CEO，现在是**赛班斯**（Sabanes: 一家公司）的人）。"), [
-    { term: "Jim Snape", note: "前德国CEO，现在是**赛班斯**（Sabanes: 一家公司）的人" },
-    { term: "赛班斯", note: "Sabanes: 一家公司" },
+  assert.deepEqual(terms("是现在是 **Jim Snape**（前德国CEO，现在是**赛班斯**（Sabanes: 一家公司）的人）。"), [
+    ["Jim Snape", "前德国CEO，现在是赛班斯（Sabanes: 一家公司）的人"],
+    ["赛班斯", "一家公司"],
   ]);
-  assert.deepEqual(findTerms("所谓的“**氛围编程**”（vibe coding: 一个俚语）来做"), [{ term: "氛围编程", note: "vibe coding: 一个俚语" }]);
-  assert.deepEqual(findTerms("**未闭合**（没有结尾"), [], "an unclosed note is not a term");
-  assert.deepEqual(findTerms("**Ilya:** 没有注释的粗体"), []);
+  assert.deepEqual(glossaryOf(paragraph("所谓的“**氛围编程**”（vibe coding: 一个俚语）来做")).map((e) => [e.term, e.english, e.explanation]), [["氛围编程", "vibe coding", "一个俚语"]]);
+  assert.deepEqual(terms("**未闭合**（没有结尾"), [], "an unclosed note is not a term");
+  assert.deepEqual(terms("**Ilya:** 没有注释的粗体"), []);
+  assert.deepEqual(terms(`**${"长".repeat(41)}**（注释）`), [], "bold text of over 40 characters is prose");
+  assert.deepEqual(terms(`**${"长".repeat(40)}**（注释）`).length, 1);
+});
+
+test("one finder: every term the glossary lists is one the page marks, and the reverse (plain notes)", () => {
+  const text = "甲**A & B**（注释一）乙“**C**”（C term: 注释二）丙**D**（有**E**（内层）的注释）丁**F**（[链接](https://example.org/)）";
+  const listed = glossaryOf(paragraph(text)).map((e) => e.term);
+  assert.deepEqual(listed, ["A & B", "C", "D", "E", "F"]);
+  const marked = parse(markTerms(renderInline(text))).querySelectorAll(".term strong").map((s) => s.text);
+  // D's note holds a term and F's a link: those notes stay as written; E, inside D's, is marked.
+  assert.deepEqual(marked, ["A & B", "C", "E"]);
+  assert.ok(marked.every((t) => listed.includes(t)));
 });
 
 test("the seed's glossary: in order of first appearance, once each, with the turn it first appears in", () => {
@@ -95,7 +111,7 @@ test("the glossary scan stays linear: unclosed and nested notes, ten times the i
     return { sections: [{ id: "s-0", level: 0, line: 1, turns: [{ id: "t-1", line: 1, translation: [{ text, speakerBreak: false, line: 1 }] }] }] };
   };
   const cases: Record<string, (k: number) => () => unknown> = {
-    "findTerms, unclosed （": (k) => { const s = "**术语**（".repeat(k); return () => findTerms(s); },
+    "glossaryOf, unclosed （": (k) => { const t = paragraph("**术语**（".repeat(k)); return () => glossaryOf(t); },
     "markTerms, unclosed （": (k) => { const s = "<strong>术语</strong>（".repeat(k); return () => markTerms(s); },
     "markTerms, notes closed after a long tail with a tag": (k) => { const s = `${"<strong>术</strong>（".repeat(k)}${"x".repeat(10 * k)}<b>${"）".repeat(k)}`; return () => markTerms(s); },
     "glossaryOf, nested distinct terms": (k) => { const t = nestedTranscript(k); return () => glossaryOf(t); },

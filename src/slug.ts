@@ -12,6 +12,25 @@ export function slugify(text: string): string {
   return slugifyLatin(latin, { decamelize: false });
 }
 
+/** Longest slug `npm run new` makes: a readable URL, and far below file systems' 255-byte names. */
+export const MAX_POST_SLUG = 60;
+
+/**
+ * `slug` cut to at most `max` characters at a `-`, which in a slug from `slugify` always falls
+ * between two pinyin syllables or two words, so no syllable is cut in half. Only a single word
+ * longer than `max` has no such place and is cut at `max`.
+ */
+export function truncateSlug(slug: string, max = MAX_POST_SLUG): string {
+  if (slug.length <= max) return slug;
+  const cut = slug.lastIndexOf("-", max);
+  return cut > 0 ? slug.slice(0, cut) : slug.slice(0, max).replace(/-+$/, "");
+}
+
+/** The file name (without `.md`) of a new post: its title's slug, at most MAX_POST_SLUG characters. */
+export function postSlug(title: string): string {
+  return truncateSlug(slugify(title));
+}
+
 /**
  * Characters a post's file name must not carry into its URL: `#` and `?` end the path, `%` starts an
  * escape (`%2e%2e` is `..`), `\` is read as `/` by browsers, and control characters (a newline, an

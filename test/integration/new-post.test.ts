@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { readFrontMatter } from "../../src/frontmatter/read.js";
 import { today } from "../../src/scaffold.js";
+import { MAX_POST_SLUG, postSlug, slugify, truncateSlug } from "../../src/slug.js";
 import { corpusDir, runBuild, runScript, SEED_POST, tempDir } from "../helpers.js";
 
 test("npm run new scaffolds a valid post with a pinyin slug and never overwrites", () => {
@@ -40,4 +41,35 @@ test("a scaffold not yet filled in is a warning at its body and is left out of t
   assert.equal(r.status, 0, r.stderr);
   assert.ok(existsSync(path.join(out, "posts/seed/index.html")), "the other post is built");
   assert.ok(!existsSync(path.join(out, "posts", path.basename(file!, ".md"))), "the empty scaffold has no page");
+});
+
+test("npm run new: slugs of at most 60 characters, cut between pinyin syllables or words; a long real title never crashes", () => {
+  // A real title of the fixtures, and one of 60 characters whose uncut pinyin slug is longer than a file name may be.
+  const real = "市场动荡：甲骨文财报重挫科技股，鲍威尔鸽派言论被掩盖，迪士尼联手OpenAI引发争议";
+  const sixty = "双创时代的创新创业：中关村、张江与光谷如何重塑中国创新创业版图，庄闯两位创始人讲述创业窗口、创投与产业转型升级的双重压力";
+  assert.equal([...sixty].length, 60);
+  assert.ok(slugify(sixty).length > 255, "uncut, the name would be too long for the file system");
+  const dir = tempDir("new-long");
+  for (const title of [real, sixty, "Claude Code 和 Claude Haiku 4.5 的最新进展：网页版开发、Haiku 4.5 模型应用及智能工作流"]) {
+    const r = runScript("new-post.ts", [title, `--dir=${dir}`]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /ENAMETOOLONG|\n\s+at /);
+    const slug = postSlug(title);
+    assert.ok(slug.length <= MAX_POST_SLUG && slug.length > 40, `${slug} (${slug.length})`);
+    assert.ok(slugify(title).startsWith(`${slug}-`), "a prefix of the full slug, ending where a syllable or word ends");
+    assert.equal(readFrontMatter(readFileSync(path.join(dir, `${slug}.md`), "utf8")).data?.title, title, "the title is kept whole");
+  }
+  assert.equal(postSlug(real), "shi-chang-dong-dang-jia-gu-wen-cai-bao-zhong-cuo-ke-ji-gu");
+  const tooLong = runScript("new-post.ts", ["t", `--dir=${dir}`, `--slug=${"x".repeat(61)}`]);
+  assert.equal(tooLong.status, 2);
+  assert.match(tooLong.stderr, /at most 60 characters/);
+  assert.equal(runScript("new-post.ts", ["t", `--dir=${dir}`, "--slug=../escape"]).status, 2);
+});
+
+test("truncateSlug cuts at the last '-' within the limit, and a single over-long word at the limit", () => {
+  assert.equal(truncateSlug("ya-suo-ji-zhi-neng", 10), "ya-suo-ji");
+  assert.equal(truncateSlug("ya-suo-ji-zhi-neng", 9), "ya-suo-ji", "a cut right before a '-' keeps the syllable");
+  assert.equal(truncateSlug("ya-suo", 60), "ya-suo");
+  assert.equal(truncateSlug("abcdefghijkl-m", 5), "abcde");
+  assert.equal(truncateSlug("abcd-efghijkl", 6), "abcd");
 });

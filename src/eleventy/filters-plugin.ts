@@ -1,4 +1,5 @@
 /** Eleventy plugin: the filters templates use to render transcript text and dates. */
+import { HtmlBasePlugin } from "@11ty/eleventy";
 import { renderInline, inlineToText } from "../render/inline.js";
 import { isBilingual, type Transcript } from "../transcript/model.js";
 import type { Post } from "../content/post.js";
@@ -24,11 +25,9 @@ export function minHeadingLevel(transcript: Transcript): number {
   return min;
 }
 
-/** Join the site's origin, the path prefix and a site-relative URL, with exactly one slash at each seam. */
+/** A site-relative URL made absolute on the site's origin, with the path prefix: the HTML base plugin's own joining, so feeds and pages agree. */
 export function absoluteUrl(siteUrl: string, pathPrefix: string, url: string): string {
-  const origin = siteUrl.replace(/\/+$/, "");
-  const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, "")}`.replace(/^\/$/, "");
-  return `${origin}${prefix}/${url.replace(/^\/+/, "")}`;
+  return HtmlBasePlugin.applyBaseToUrl(url, siteUrl, { pathPrefix });
 }
 
 /** JSON for a `<script type="application/ld+json">` block: `<` escaped so no text can close the element. */

@@ -25,6 +25,7 @@ import MarkdownIt from "markdown-it";
 import markdownItAttrs from "markdown-it-attrs";
 import markdownItCjkFriendly from "markdown-it-cjk-friendly";
 import sanitizeHtml from "sanitize-html";
+import { decodeHTML } from "entities";
 import { stripControlChars } from "../control-chars.js";
 
 /** The inline tags a post may keep. */
@@ -139,12 +140,5 @@ export function renderInlineFull(rawSource: string): string {
 /** Plain text of inline source (for titles, descriptions and search excerpts). */
 export function inlineToText(source: string): string {
   const html = markdown.renderInline(stripControlChars(source).replace(/<br\s*\/?>/gi, " "), { raw: false });
-  return stripControlChars(
-    sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: [] })
-      .replace(/&lt;/g, "<")
-      .replace(/&gt;/g, ">")
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;|&apos;/g, "'")
-      .replace(/&amp;/g, "&"),
-  );
+  return stripControlChars(decodeHTML(sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: [] })));
 }

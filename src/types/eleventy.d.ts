@@ -25,5 +25,9 @@ declare module "@11ty/eleventy" {
   }
 
   /** The HTML `<base>` plugin that applies the path prefix to every URL in HTML output. */
-  export function HtmlBasePlugin(eleventyConfig: EleventyConfig, options?: Record<string, unknown>): void;
+  export const HtmlBasePlugin: {
+    (eleventyConfig: EleventyConfig, options?: Record<string, unknown>): void;
+    /** The plugin's own URL joining: a site-relative `url` on a full `base` URL, with the path prefix. */
+    applyBaseToUrl(url: string, base: string, options?: { pathPrefix?: string }): string;
+  };
 }

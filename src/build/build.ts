@@ -11,6 +11,7 @@ import { formatSummary, formatText, summarize } from "../check/report.js";
 import { createStaging, discardStaging, recoverInterrupted, swapIn } from "./staging.js";
 import { guardOutput, markSite } from "./output-guard.js";
 import { indexSite } from "../search/index-site.js";
+import { BuildProgress, DEFAULT_PROGRESS_INTERVAL_MS, PAGE_WRITTEN_EVENT } from "./progress.js";
 import { giveOptions, projectRoot, type Options } from "../options.js";
 
 export { projectRoot };
@@ -29,6 +30,10 @@ export interface BuildOptions {
   strict: boolean;
   /** Where progress and diagnostics go. */
   log: (line: string) => void;
+  /** Longest time between two progress lines while the build works; default 10 s. */
+  progressIntervalMs?: number;
+  /** Posts per search index part; default: the search module's (see indexSite). */
+  searchPostsPerPart?: number;
 }
 
 /** What a build did. */
@@ -42,6 +47,16 @@ const MAX_WARNINGS_SHOWN = 20;
 
 /** Run the whole build. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const progress = new BuildProgress(options.log, options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS);
+  progress.start();
+  try {
+    return await buildSite(options, progress);
+  } finally {
+    progress.stop();
+  }
+}
+
+async function buildSite(options: BuildOptions, progress: BuildProgress): Promise<BuildResult> {
   const { log } = options;
   // Before anything is read or written: may this folder be replaced at all? (Throws OutputRefused.)
   // The build then works on its real path, beside the real folder when it is reached through a link.
@@ -53,6 +68,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Transcripts are parsed as their pages render (once each), and their warnings reported after.
   takeLazyDiagnostics();
   const content = await loadContent([siteOptions.contentDir], { transcripts: "lazy" });
+  progress.postsDone(content.posts.length);
   if (isFailing(content.diagnostics, options.strict)) {
     reportDiagnostics(content.diagnostics, content.fileCount, options.strict, log, content.skipped);
     log(`build stopped: fix the errors above; ${path.relative(process.cwd(), options.output) || options.output} was not changed.`);
@@ -66,16 +82,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       configPath: path.join(projectRoot, ".eleventy.ts"),
       pathPrefix: options.pathPrefix,
       quietMode: true,
-      config: (eleventyConfig: object) => giveOptions(eleventyConfig, siteOptions),
+      config: (eleventyConfig: { on(event: string, handler: () => void): void }) => {
+        giveOptions(eleventyConfig, siteOptions);
+        // The page-writing plugin emits this on the same configuration object (no shared state).
+        eleventyConfig.on(PAGE_WRITTEN_EVENT, () => progress.pageWritten());
+      },
     });
+    progress.phase("writing pages");
     elev.setDryRun(true);
     // Its closing "Wrote 0 files" would mislead (dry run: our plugin writes); warnings and errors still show.
     elev.logger.overrideLogger({ log: () => {}, info: () => {}, warn: (...a: unknown[]) => console.warn(...a), error: (...a: unknown[]) => console.error(...a) });
     await elev.write();
     // Dry-run Eleventy copies nothing: the static assets are copied here.
+    progress.phase("copying assets");
     await cp(path.join(projectRoot, "assets"), path.join(staging, "assets"), { recursive: true });
     if (options.search) {
-      const search = await indexSite(staging);
+      progress.phase("indexing search");
+      const search = await indexSite(staging, options.searchPostsPerPart, (done, total) => progress.searchPart(done, total));
       log(`search index: ${search.pages} posts in ${search.parts} part${search.parts === 1 ? "" : "s"}, ${search.files} files, ${(search.bytes / 2 ** 20).toFixed(1)} MiB, in ${(search.ms / 1000).toFixed(1)} s`);
     }
     diagnostics = sortDiagnostics([...content.diagnostics, ...takeLazyDiagnostics()]);

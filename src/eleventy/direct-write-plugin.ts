@@ -10,6 +10,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { heapGovernor } from "../build/memory.js";
+import { PAGE_WRITTEN_EVENT } from "../build/progress.js";
 import type { EleventyConfig } from "./types.js";
 
 /** Writes in flight at most: rendering goes on while pages are written, but never far ahead. */
@@ -17,6 +18,8 @@ const MAX_PENDING = 32;
 
 /** Register the writing transform (use with `Eleventy#setDryRun(true)`). */
 export function directWritePlugin(eleventyConfig: EleventyConfig): void {
+  // For the build's progress lines; Eleventy's configuration is an event emitter (`emit` is not in our declared surface).
+  const config = eleventyConfig as EleventyConfig & { emit(event: string): unknown };
   const made = new Set<string>();
   const pending = new Set<Promise<void>>();
   // Each page is garbage once written; collecting as the build goes keeps its peak near its live size.
@@ -33,7 +36,9 @@ export function directWritePlugin(eleventyConfig: EleventyConfig): void {
       await mkdir(dir, { recursive: true });
       made.add(dir);
     }
-    const write = writeFile(out, content).finally(() => pending.delete(write));
+    const write = writeFile(out, content)
+      .then(() => void config.emit(PAGE_WRITTEN_EVENT))
+      .finally(() => pending.delete(write));
     pending.add(write);
     if (pending.size >= MAX_PENDING) await Promise.race(pending);
     tick();

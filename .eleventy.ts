@@ -6,7 +6,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { takeOptions } from "./src/options.js";
 import { contentPlugin } from "./src/eleventy/content-plugin.js";
 import { filtersPlugin } from "./src/eleventy/filters-plugin.js";
-import { layoutPlugin } from "./src/eleventy/layout-plugin.js";
+import { assetsPlugin } from "./src/eleventy/assets-plugin.js";
 import { directWritePlugin } from "./src/eleventy/direct-write-plugin.js";
 import type { EleventyConfig } from "./src/eleventy/types.js";
 
@@ -14,7 +14,7 @@ export default function (eleventyConfig: EleventyConfig): void {
   const options = takeOptions(eleventyConfig);
   // Above _data/site.json in Eleventy's data cascade: the settings file the build was given wins.
   eleventyConfig.addGlobalData("site", options.site);
-  eleventyConfig.addPlugin(layoutPlugin, options);
+  eleventyConfig.addPlugin(assetsPlugin, options);
   eleventyConfig.addPlugin(contentPlugin, { ...options, perPage: options.site.postsPerPage });
   eleventyConfig.addPlugin(filtersPlugin, { siteUrl: options.siteUrl });
   eleventyConfig.addPlugin(HtmlBasePlugin);

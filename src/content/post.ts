@@ -13,7 +13,7 @@ export type Post = FrontMatter & {
   slug: string;
   /** Site-relative URL of its page (`postUrl(slug)`). */
   url: string;
-  /** Keys the schema does not know, kept as written, for templates that want them (DESIGN 2: never dropped). */
+  /** Keys the schema does not know, kept as written (an unknown key is a warning, never dropped), for templates that want them. */
   extra: Record<string, unknown>;
   /** The parsed body. */
   transcript: Transcript;

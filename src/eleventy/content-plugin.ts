@@ -1,10 +1,10 @@
-/** Eleventy plugin: exposes the posts of the content folder, and everything built from them, as the global data `archive`. */
+/** Eleventy plugin: exposes the posts of the content folder, and everything built from them, as the global data `model` (the site model). */
 import { isFailing } from "../diagnostics.js";
 import { loadContent } from "../content/load.js";
 import type { Post } from "../content/post.js";
 import { formatText } from "../check/report.js";
 import type { Options } from "../options.js";
-import { buildSiteModel, type SiteModel } from "../site/archive.js";
+import { buildSiteModel, type SiteModel } from "../site/model.js";
 import { bodyOnlyChanges, fullPlan, postsOnlyPlan, type RenderPlan } from "../site/render-plan.js";
 import type { EleventyConfig } from "./types.js";
 
@@ -25,14 +25,14 @@ export interface ContentPluginOptions extends Options {
 }
 
 /** The site model plus what this build renders. */
-export type Archive = SiteModel & { render: RenderPlan };
+export type ModelData = SiteModel & { render: RenderPlan };
 
-/** Register the `archive` global data (the site model) and watch the content folder. */
+/** Register the `model` global data (the site model) and watch the content folder. */
 export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPluginOptions): void {
   eleventyConfig.addWatchTarget(options.contentDir);
   // The dev server keeps the last model: an edit to a transcript's text re-renders only its page.
   let last: SiteModel | undefined;
-  eleventyConfig.addGlobalData("archive", async (): Promise<Archive> => {
+  eleventyConfig.addGlobalData("model", async (): Promise<ModelData> => {
     if (options.fault === "render") throw new Error("rendering failed on purpose (TRANSCRIPTS_FAULT=render, for tests)");
     // Production builds parse each transcript when its page renders; the dev server keeps them for quick rebuilds.
     const { posts, diagnostics } = await loadContent([options.contentDir], { transcripts: options.dev ? "keep" : "lazy" });

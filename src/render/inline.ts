@@ -1,7 +1,7 @@
 /**
  * Renders one paragraph of inline source (Markdown inline syntax + the inline tags real posts use)
  * to safe HTML. markdown-it does the Markdown; sanitize-html is the one allowlist every fragment
- * meets (DESIGN 3.5).
+ * meets.
  *
  * Policy:
  * - Text is never dropped. A raw tag is kept only when it is an allowed inline element (ALLOWED_TAGS);

@@ -5,7 +5,7 @@
  */
 import type { Post } from "../content/post.js";
 import { frontMatterSchema } from "../frontmatter/schema.js";
-import type { ArchiveYear, ListPage, SiteModel, TermPage } from "./archive.js";
+import type { ArchiveYear, ListPage, SiteModel, TermPage } from "./model.js";
 import type { Taxonomy } from "./taxonomy.js";
 
 /** The paginated data of this build: what Eleventy renders. */

@@ -1,7 +1,8 @@
 /**
  * Taxonomy indexes (tags, people, organisations, …) built in one linear pass over the posts.
  * Eleventy never sees these values as its own `tags`: per-tag collections are what make plain
- * Eleventy builds of real archives quadratic (DESIGN.md 4.1).
+ * Eleventy builds of real archives quadratic: every distinct tag becomes a collection that is
+ * filtered from all posts and sorted, which grows with tags × posts.
  */
 import { createHash } from "node:crypto";
 import * as OpenCC from "opencc-js";

@@ -4,7 +4,7 @@
  * the joined text back into a file line/column for warnings.
  */
 import { findRepetition } from "./repetition.js";
-import type { Reporter } from "./report.js";
+import type { Reporter } from "./warnings.js";
 import { markerLength, nextBrMarker } from "./tags.js";
 
 /** A paragraph as the parser holds it before it becomes a model Block. */

@@ -2,7 +2,8 @@
  * Transcript parser: post body (Markdown + the `<details>` original blocks) in, model and
  * warnings out. Pure and linear: one pass over the lines, tags found with `indexOf`, no
  * backtracking regex over text, no allocation per character. Defects are recovered so that no
- * visible text is lost; see DESIGN.md §3.4 and the rule list in report.ts.
+ * visible text is lost: each recovery is a warning with its line and column (the rules and their
+ * wording are in warnings.ts), and `--strict` makes them errors.
  *
  * Position conventions: every line is a file line (`lineOffset` + line in body); columns are
  * 1-based UTF-16 columns. `details-unclosed` is reported where the missing `</details>` belongs:
@@ -17,11 +18,11 @@
  */
 import { isBilingual, type ParseOptions, type ParseResult } from "./model.js";
 import { describeControlChars, firstControlChar, stripControlChars } from "../control-chars.js";
-import { ModelBuilder, takeLeakedTranslation, type OpenOriginal } from "./build.js";
+import { ModelBuilder, takeLeakedTranslation, type OpenOriginal } from "./model-builder.js";
 import { codeSpans, type OpaqueRanges } from "./codespans.js";
 import { firstNonBlank, isHeadingWithoutSpace, isTagNameEnd, isThematicBreak, matchHeading, splitLines, startsWithCI } from "./lines.js";
 import { Paragraph, skipBlanks, type RawBlock } from "./paragraph.js";
-import { Reporter } from "./report.js";
+import { Reporter } from "./warnings.js";
 import { corruptCloseEnd, isDetailsClose, isDetailsOpen, isKnownCloseTag, isPOpen, looksLikeSummaryLabel, summaryExtent } from "./tags.js";
 
 /** Where the scanner is: translation side (Out), inside an original (In), inside a hidden padding block (Hidden, skipped). */

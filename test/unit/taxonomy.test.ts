@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Post } from "../../src/content/post.js";
-import { buildSiteModel, paginate } from "../../src/site/archive.js";
+import { buildSiteModel, paginate } from "../../src/site/model.js";
 import { buildTaxonomies, termKey, termSlug } from "../../src/site/taxonomy.js";
 
 const post = (slug: string, date: string, over: Partial<Post> = {}): Post => ({

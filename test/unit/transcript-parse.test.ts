@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { isBilingual, type ParseResult, type Turn } from "../../src/transcript/model.js";
 import { parseTranscript } from "../../src/transcript/parse.js";
 import { findRepetition } from "../../src/transcript/repetition.js";
-import { matchBoldLabel, matchPlainLabel } from "../../src/transcript/speakers.js";
+import { matchBoldLabel, matchPlainLabel } from "../../src/transcript/labels.js";
 import { corpusFiles, readCorpus } from "./transcript-helpers.js";
 
 const parse = (lines: string[], lineOffset = 0): ParseResult => parseTranscript(lines.join("\n"), { lineOffset });

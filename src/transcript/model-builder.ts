@@ -6,8 +6,8 @@
 import type { Block, Original, Section, Transcript, Turn } from "./model.js";
 import { detectLang, isMostlyCjk } from "./lang.js";
 import type { RawBlock } from "./paragraph.js";
-import type { Reporter } from "./report.js";
-import { assignSpeakers } from "./speakers.js";
+import type { Reporter } from "./warnings.js";
+import { assignSpeakers } from "./labels.js";
 
 /** An original block while it is being read (between `<details>` and its close). */
 export interface OpenOriginal {

@@ -1,12 +1,14 @@
 // Reader controls of the post page: view mode and theme (remembered), and opening the passage a
 // link points to. The saved choices are applied before first paint by a one-line script in <head>;
 // this module (deferred) only wires the controls, so applying them never shifts the layout.
+// @ts-check
 const root = document.documentElement;
-const controls = document.querySelector(".reader-controls");
-const originals = () => document.querySelectorAll("details.original");
+const controls = /** @type {HTMLElement | null} */ (document.querySelector(".reader-controls"));
+const originals = () => /** @type {NodeListOf<HTMLDetailsElement>} */ (document.querySelectorAll("details.original"));
 // Modes that show every original: their <details> are opened for real, so native semantics hold.
 const OPEN_MODES = new Set(["open", "side", "en"]);
 
+/** @param {string} key @param {string} value */
 function store(key, value) {
   try {
     localStorage.setItem(key, value);
@@ -15,6 +17,7 @@ function store(key, value) {
   }
 }
 
+/** @param {string} mode */
 function syncDetails(mode) {
   const open = OPEN_MODES.has(mode);
   for (const d of originals()) d.open = open;
@@ -29,6 +32,7 @@ function anchorTurn() {
   return undefined;
 }
 
+/** @param {string} mode */
 function setView(mode) {
   const place = anchorTurn();
   root.dataset.view = mode;
@@ -39,9 +43,9 @@ function setView(mode) {
 
 function openTarget() {
   const id = decodeURIComponent(location.hash.slice(1));
-  const turn = id && document.getElementById(id);
+  const turn = id ? document.getElementById(id) : null;
   if (!turn || !turn.classList.contains("turn")) return;
-  const details = turn.querySelector("details.original");
+  const details = /** @type {HTMLDetailsElement | null} */ (turn.querySelector("details.original"));
   // Shown even when the mode hides originals ("translation only": the class overrides that for this passage).
   turn.classList.add("revealed");
   if (details) details.open = true;
@@ -53,21 +57,23 @@ function openTarget() {
 if (controls) {
   // Whatever localStorage held, only a known mode is used (it also ends up in a selector below).
   // The modes are the control's own options (listed once, in _data/ui.json).
-  const modes = [...controls.querySelectorAll('input[name="view"]')].map((input) => input.value);
-  const mode = modes.includes(root.dataset.view) ? root.dataset.view : "collapsed";
+  const modes = [...controls.querySelectorAll('input[name="view"]')].map((input) => /** @type {HTMLInputElement} */ (input).value);
+  const saved = root.dataset.view ?? "";
+  const mode = modes.includes(saved) ? saved : "collapsed";
   root.dataset.view = mode;
-  const radio = controls.querySelector(`input[name="view"][value="${mode}"]`);
+  const radio = /** @type {HTMLInputElement | null} */ (controls.querySelector(`input[name="view"][value="${mode}"]`));
   if (radio) radio.checked = true;
   syncDetails(mode);
   controls.addEventListener("change", (e) => {
-    const t = e.target;
+    const t = /** @type {HTMLInputElement | HTMLSelectElement} */ (e.target);
     if (t.name === "view") setView(t.value);
     if (t.name === "theme") {
       root.dataset.theme = t.value;
       store("theme", t.value);
     }
   });
-  controls.querySelector('select[name="theme"]').value = root.dataset.theme || "auto";
+  const theme = /** @type {HTMLSelectElement | null} */ (controls.querySelector('select[name="theme"]'));
+  if (theme) theme.value = root.dataset.theme || "auto";
   controls.dataset.ready = "true";
 }
 openTarget();
@@ -77,20 +83,22 @@ window.addEventListener("hashchange", openTarget);
 // so opening it here changes nothing on screen, only what assistive technology is told.
 // Where the list is always shown, its summary is only a title: out of the tab order, so no key press
 // toggles something that does not change.
-const tocDetails = document.querySelector(".toc details");
+const tocDetails = /** @type {HTMLDetailsElement | null} */ (document.querySelector(".toc details"));
 const wide = matchMedia("(min-width: 40.01rem)");
 const fitToc = () => {
   if (!tocDetails) return;
   if (wide.matches) tocDetails.open = true;
-  tocDetails.querySelector("summary").tabIndex = wide.matches ? -1 : 0;
+  const summary = tocDetails.querySelector("summary");
+  if (summary) summary.tabIndex = wide.matches ? -1 : 0;
 };
 fitToc();
 wide.addEventListener("change", fitToc);
 
 // Contents: mark the section being read (the last heading above the top third of the viewport).
-const tocLinks = new Map([...document.querySelectorAll('.toc a[href^="#s-"]')].map((a) => [a.getAttribute("href").slice(1), a]));
+const tocLinks = new Map([...document.querySelectorAll('.toc a[href^="#s-"]')].map((a) => [(a.getAttribute("href") ?? "").slice(1), a]));
 if (tocLinks.size && "IntersectionObserver" in window) {
-  const sections = [...tocLinks.keys()].map((id) => document.getElementById(id)).filter(Boolean);
+  const sections = [...tocLinks.keys()].map((id) => document.getElementById(id)).filter((s) => s !== null);
+  /** @type {Set<Element>} */
   const visible = new Set();
   const mark = () => {
     const current = sections.find((s) => visible.has(s)) ?? sections.filter((s) => s.getBoundingClientRect().top < 0).at(-1);

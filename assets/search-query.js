@@ -1,115 +1,168 @@
-// Query preparation for the search page, shared with the unit tests (plain ES module, no build step).
-//
-// Pagefind splits Chinese it does not know into single characters, so 泛化 also matches a page with
-// 泛型 … 变化. Pagefind still finds the candidates (every page with the words or their characters);
-// each run of two or more Chinese characters in the query must then appear, unbroken, in a result's
-// text for the result to be kept, and each Latin word must start a word of it (see containsStems).
-// Single characters are left to Pagefind.
+// @ts-check
+// The search page's pure logic, shared with the unit tests (plain ES module, no build step): how a
+// query becomes Pagefind searches, how their answers combine into ranked results, and how a result's
+// passage and excerpt are found. The words themselves are cut in search-tokens.js.
+import { readableParts } from "./search-tokens.js";
 
-const HAN_RUN = /\p{Script=Han}{2,}/gu;
-
-// English: the index is Chinese (`<html lang="zh-CN">`), so Pagefind does not stem the English
-// originals; it does match a query word as the prefix of longer words. Cutting a query word back to a
-// light stem (optimization → optimiz) lets that prefix match reach its inflections (optimize,
-// optimizing, optimized, optimizer). Words in "quotes" are left exactly as typed.
-const SUFFIXES = [/(?<=[iy]z|is)(?:ations?|ing|ed|es|ers?|e|able)$/, /(?:ations?|ments?|ness|ies|ings?|ers?|ed|es|ly|y|s|e)$/];
-const MIN_STEM = 4;
+export { queryUnits, readableText } from "./search-tokens.js";
 
 /**
- * A light English stem, the start every inflection of the word shares, or the word itself.
- * @param {string} word
- * @returns {string}
+ * @typedef {import("./search-tokens.js").QueryUnit} QueryUnit
+ * @typedef {{ location: number, weight: number }} Located
  */
-export function stem(word) {
-  const w = word.toLowerCase();
-  if (w.length < 5 || !/^[a-z]+$/.test(w) || /ss$/.test(w)) return w;
-  for (const suffix of SUFFIXES) {
-    const s = w.replace(suffix, "");
-    if (s !== w && s.length >= MIN_STEM) return s;
+
+/**
+ * The Pagefind searches for one unit: `members` decides which posts match (a quoted search is
+ * Pagefind's exact one: each word's stem as typed, and the words next to each other; undefined when
+ * the plain search decides); `where` finds every place it occurs, for ranking and excerpts (the
+ * plain search, which also matches longer words that start with a word).
+ * @param {QueryUnit} unit
+ * @returns {{ members: string | undefined, where: string }}
+ */
+export function unitSearches(unit) {
+  const words = unit.words.join(" ");
+  // One Chinese character matches as the start of a word; a pair of them cannot start a longer
+  // word, so for one pair the plain search is already exact.
+  const plainIsExact = unit.kind === "char" || (unit.kind === "han" && unit.words.length === 1);
+  return { members: plainIsExact ? undefined : `"${words}"`, where: words };
+}
+
+/**
+ * Where a unit occurs in a page: the positions at which all its words stand one after another.
+ * @param {Located[]} located the plain search's locations in the page (any of the unit's words)
+ * @param {number} length how many words the unit has
+ * @returns {Located[]} the first word's location and weight of each occurrence
+ */
+export function occurrences(located, length) {
+  if (length <= 1) return located;
+  const at = new Set(located.map((l) => l.location));
+  return located.filter((l) => {
+    for (let i = 1; i < length; i++) if (!at.has(l.location + i)) return false;
+    return true;
+  });
+}
+
+/**
+ * How many indexed words an occurrence of the unit covers as read: a Chinese word of n pairs
+ * covers n + 1 characters (its last pair's second character is the next word's first).
+ * @param {QueryUnit} unit
+ */
+export const span = (unit) => (unit.kind === "han" ? unit.words.length + 1 : unit.words.length);
+
+/**
+ * A post's score: the sum of its units' weights (the search page gives each unit Pagefind's own
+ * score of it in that post, which grows with how often it occurs and with the weight of where: a
+ * title or heading above text), so a post that discusses the query ranks above a passing mention.
+ * @param {Located[][]} perUnit
+ */
+export function score(perUnit) {
+  return perUnit.reduce((s, occ) => s + occ.reduce((n, l) => n + l.weight, 0), 0);
+}
+
+/**
+ * The passage a result should open and show: the turn (`t-N`) or section (`s-N`) holding
+ * occurrences of the most units, the earliest of those; matches before every anchor (title,
+ * summary, taxonomy names) count only when the text has none.
+ * @param {{ id: string, location: number }[]} anchors the page's anchors
+ * @param {number[][]} perUnit each unit's occurrence locations
+ * @returns {{ id: string | undefined, start: number, end: number, at: number }} the anchor, its
+ *   word range (end exclusive; Infinity for the last), and the first occurrence in it
+ */
+export function passageFor(anchors, perUnit) {
+  const usable = anchors.filter((a) => /^[ts]-\d+$/.test(a.id)).sort((a, b) => a.location - b.location);
+  // A turn inside a section: the turn is the passage (the later of two anchors at one place).
+  const starts = usable.filter((a, i) => usable[i + 1]?.location !== a.location || !a.id.startsWith("s-"));
+  const first = Math.min(...perUnit.flat());
+  if (!starts.length) return { id: undefined, start: 0, end: Infinity, at: Number.isFinite(first) ? first : 0 };
+  /** @type {Map<number, { units: Set<number>, at: number }>} */
+  const byPassage = new Map();
+  perUnit.forEach((locs, u) => {
+    for (const l of locs) {
+      let k = -1;
+      for (let i = 0; i < starts.length && (starts[i]?.location ?? Infinity) <= l; i++) k = i;
+      if (k < 0) continue;
+      const p = byPassage.get(k) ?? { units: new Set(), at: l };
+      p.units.add(u);
+      p.at = Math.min(p.at, l);
+      byPassage.set(k, p);
+    }
+  });
+  let best = -1;
+  for (const [k, p] of byPassage) {
+    const b = byPassage.get(best);
+    if (!b || p.units.size > b.units.size || (p.units.size === b.units.size && p.at < b.at)) best = k;
   }
-  return w;
+  const chosen = byPassage.get(best);
+  if (!chosen) return { id: undefined, start: 0, end: starts[0]?.location ?? Infinity, at: Number.isFinite(first) ? first : 0 };
+  return { id: starts[best]?.id, start: starts[best]?.location ?? 0, end: starts[best + 1]?.location ?? Infinity, at: chosen.at };
 }
 
-/**
- * @param {string} raw the reader's query
- * @returns {{ text: string, query: string, words: string[], stems: string[] }} the query as typed (for
- *   the URL), what to send to Pagefind, the Chinese words a result must contain, and the stems of the
- *   Latin words outside quotes, each of which must start a word of the result
- */
-export function prepareQuery(raw) {
-  const text = raw.replace(/\s+/g, " ").trim();
-  const words = [...new Set(text.match(HAN_RUN) ?? [])];
-  const stems = [];
-  const stemmed = (w) => {
-    const s = stem(w);
-    stems.push(s);
-    return s;
-  };
-  // Even parts are outside quotes, odd ones inside.
-  const query = text
-    .split('"')
-    .map((part, i) => (i % 2 ? part : part.replace(/[A-Za-z]+/g, stemmed)))
-    .join('"');
-  return { text, query, words, stems: [...new Set(stems)] };
-}
+/** @param {string} s */
+const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
 
 /**
- * Pagefind matches a query word as the start of a word; where no word of an index starts with it, it
- * returns near misses instead (an index in parts has many such parts). So a result is kept only when
- * each stem starts a word of its text, as Pagefind's own match would.
- * @param {string} text a result's full text
- * @param {string[]} stems from prepareQuery
- * @returns {boolean}
- */
-export function containsStems(text, stems) {
-  return stems.every((s) => new RegExp(`(?<![A-Za-z0-9])${s}`, "i").test(text));
-}
-
-/**
- * @param {string} text a result's full text
- * @param {string[]} words Chinese words from prepareQuery
- * @returns {boolean} true when every word occurs unbroken in the text
- */
-export function containsWords(text, words) {
-  return words.every((w) => text.includes(w));
-}
-
-/**
- * An excerpt of `text` around the first occurrence of `word`, HTML-escaped, with the word marked.
- * @param {string} text
- * @param {string} word
- * @param {number} [radius]
+ * An excerpt of a passage around its first occurrence, as readable text, HTML-escaped, with every
+ * occurrence of every unit marked.
+ * @param {string[]} words the page's indexed words (its fragment's content split at whitespace)
+ * @param {{ start: number, end: number, at: number }} passage from passageFor
+ * @param {{ from: number, to: number }[]} marks word ranges to mark (inclusive)
+ * @param {number} [radius] words shown before the first occurrence (twice as many after it)
  * @returns {string}
  */
-export function excerptAround(text, word, radius = 48) {
-  const at = text.indexOf(word);
-  if (at < 0) return "";
-  const start = Math.max(0, at - radius);
-  const end = Math.min(text.length, at + word.length + radius);
-  const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
-  return `${start > 0 ? "…" : ""}${esc(text.slice(start, at))}<mark>${esc(word)}</mark>${esc(text.slice(at + word.length, end))}${end < text.length ? "…" : ""}`;
+export function excerpt(words, passage, marks, radius = 40) {
+  const last = Math.min(passage.end, words.length);
+  const start = Math.max(passage.start, passage.at - radius);
+  const end = Math.min(last, passage.at + radius * 2);
+  const parts = readableParts(words.slice(start, end));
+  let out = "";
+  let open = false;
+  for (const [k, part] of parts.entries()) {
+    const i = start + k;
+    const marked = marks.some((r) => r.from <= i && i <= r.to);
+    const space = part.startsWith(" ") ? " " : "";
+    const text = esc(space ? part.slice(1) : part);
+    if (marked && !open) out += `${space}<mark>${text}`;
+    else if (!marked && open) out += `</mark>${space}${text}`;
+    else out += space + text;
+    open = marked;
+  }
+  if (open) out += "</mark>";
+  return `${start > passage.start ? "…" : ""}${out}${end < last ? "…" : ""}`;
 }
 
 /**
- * The passage (turn `t-N`, or section `s-N`) a result should open: the last anchor at or before the
- * first match inside the transcript (matches in the title or summary come before every anchor).
- * For a Chinese word, Pagefind reports its characters wherever they are; the word itself is where
- * consecutive positions match (泛 at n, 化 at n + 1), so such a position wins when there is one.
- * @param {{ id: string, location: number }[]} anchors Pagefind's anchors of the page
- * @param {number[]} locations word positions of the matches, ascending
- * @param {boolean} [phrase] the query has a Chinese word
- * @returns {string | undefined} the id
+ * A date as the site writes it (2026年8月8日).
+ * @param {string | undefined} iso YYYY-MM-DD
+ * @returns {string}
  */
-export function anchorFor(anchors, locations, phrase = false) {
-  const usable = anchors.filter((a) => /^[ts]-\d+$/.test(a.id));
-  if (!usable.length) return undefined;
-  const first = Math.min(...usable.map((a) => a.location));
-  const inBody = locations.filter((l) => l >= first);
-  const location = (phrase ? inBody.find((l) => inBody.includes(l + 1)) : undefined) ?? inBody[0];
-  if (location === undefined) return undefined;
-  let best;
-  for (const a of usable) if (a.location <= location && (!best || a.location >= best.location)) best = a;
-  return best?.id;
+export function readableDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? "");
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : (iso ?? "");
+}
+
+/**
+ * Ids of the posts every unit found, best first (score, then Pagefind's order of the first unit).
+ * @param {Map<string, Located[]>[]} perUnit for each unit, its posts and their occurrences
+ * @returns {{ id: string, score: number }[]}
+ */
+export function combine(perUnit) {
+  const [first, ...rest] = perUnit;
+  if (!first) return [];
+  const out = [];
+  for (const [id, occ] of first) {
+    const all = [occ];
+    let everywhere = true;
+    for (const m of rest) {
+      const o = m.get(id);
+      if (!o) {
+        everywhere = false;
+        break;
+      }
+      all.push(o);
+    }
+    if (everywhere) out.push({ id, score: score(all) });
+  }
+  return out.map((r, i) => ({ ...r, i })).sort((a, b) => b.score - a.score || a.i - b.i).map(({ id, score }) => ({ id, score }));
 }
 
 /**
@@ -130,6 +183,7 @@ export function matchesFilters(filters, chosen, except) {
  * @returns {Record<string, Record<string, number>>}
  */
 export function filterCounts(results, chosen) {
+  /** @type {Record<string, Record<string, number>>} */
   const counts = {};
   for (const filters of results) {
     for (const [name, values] of Object.entries(filters)) {

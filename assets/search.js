@@ -1,53 +1,87 @@
-// The search page: Pagefind's JS API with precise Chinese words, filters with counts, shareable
-// ?q= URLs, and results that open the passage where the match is. A module: never render-blocking.
-import { anchorFor, containsStems, containsWords, excerptAround, filterCounts, matchesFilters, prepareQuery } from "./search-query.js";
+// @ts-check
+// The search page: Pagefind's JS API over an index whose Chinese words are exactly what a reader
+// types (search-tokens.js), so every match is decided by Pagefind itself and no post's text is
+// downloaded to check it. Exact counts, every result reachable ("more"), ranked by how much a post
+// says about the query, excerpts from the passage that holds it. A module: never render-blocking.
+import { combine, excerpt, filterCounts, occurrences, passageFor, queryUnits, readableDate, span, unitSearches } from "./search-query.js";
 
-const form = document.querySelector("#search-form");
-const input = document.querySelector("#search-q");
-const status = document.querySelector("#search-status");
-const list = document.querySelector("#search-results");
-const filtersBox = document.querySelector("#search-filters");
-const filtersFold = document.querySelector("#search-filters-box");
-const filtersChosen = document.querySelector("#search-filters-chosen");
-const labels = JSON.parse(document.querySelector("#search-labels").textContent);
+/**
+ * Pagefind's JS API, as far as this page uses it (its own module ships no types to the site).
+ * @typedef {{ location: number, weight: number, balanced_score?: number }} WeightedLocation
+ * @typedef {{ url: string, content: string, meta: Record<string, string>, filters: Record<string, string[]>, anchors: { id: string, location: number }[] }} PagefindData
+ * @typedef {{ id: string, score: number, words: number[], weighted_locations?: WeightedLocation[], data: () => Promise<PagefindData> }} PagefindResult
+ * @typedef {{ results: PagefindResult[], filters: Record<string, Record<string, number>> }} PagefindSearch
+ * @typedef {{ options(o: object): Promise<void>, init(): Promise<void>, mergeIndex(path: string, o: object): Promise<void>, search(q: string, o?: object): Promise<PagefindSearch | null>, filters(): Promise<Record<string, Record<string, number>>> }} Pagefind
+ * @typedef {Record<string, { any: string[] }>} Chosen
+ */
+
+/** @template {Element} T @param {string} selector @returns {T} */
+const $ = (selector) => /** @type {T} */ (document.querySelector(selector));
+const form = /** @type {HTMLFormElement} */ ($("#search-form"));
+const input = /** @type {HTMLInputElement} */ ($("#search-q"));
+const status = $("#search-status");
+const list = $("#search-results");
+const more = /** @type {HTMLButtonElement} */ ($("#search-more"));
+const filtersBox = $("#search-filters");
+const filtersFold = /** @type {HTMLDetailsElement} */ ($("#search-filters-box"));
+const filtersChosen = $("#search-filters-chosen");
+/** @type {Record<string, any>} labels from _data/ui.json and the page; plain strings keyed by name */
+const labels = { ...JSON.parse($("#search-labels-page").textContent ?? "{}"), ...JSON.parse($("#search-labels").textContent ?? "{}") };
 // Resolved against this script's own URL (…/assets/search.js), so any path prefix works.
 const siteBase = new URL("../", import.meta.url);
+/** @type {Pagefind} */
 const pagefind = await import(new URL("pagefind/pagefind.js", siteBase).href);
-const indexOptions = { baseUrl: siteBase.pathname, excerptLength: 40 };
+const indexOptions = { baseUrl: siteBase.pathname, language: "en" };
 await pagefind.options(indexOptions);
-// A large archive's index comes in parts (one per 500 posts, so building it stays lean):
-// Pagefind merges them into one search, with one list of results and filter counts over all.
+// Pagefind takes the query's language from <html lang> when it starts, and cuts Chinese queries into
+// words its own way. This index's words are already what a reader types, and it is declared English
+// (src/search/index-site.ts), so Pagefind starts while the page says English, and only then.
+const pageLang = document.documentElement.lang;
+document.documentElement.lang = "en";
+const started = pagefind.init();
+document.documentElement.lang = pageLang;
+await started;
+// A large archive's index comes in parts (so building it stays lean): Pagefind merges them into one
+// search, with one list of results and filter counts over all. Merged parts share the first one's
+// search engine, so each adds only its small entry and metadata files.
+/** @type {string[]} */
 const parts = await fetch(new URL("pagefind/parts.json", siteBase)).then((r) => (r.ok ? r.json() : []), () => []);
-// Merged all at once: each registers in call order at once, then fetches its entry files.
 await Promise.all(parts.map((part) => pagefind.mergeIndex(new URL(part, siteBase).pathname, indexOptions)));
-// Loading the filter index (a few files per part) makes a search report its filter counts. Only
-// searches that Pagefind filters itself, and the list before any search, need it; a precise search
-// counts its results' own filter values. So it loads when first needed or after the first search:
-// loaded alongside a search, it makes a large archive's search twice as slow.
+// The filter index (a few files per part) is needed for filter counts; loaded after the first search,
+// or at once when a filter is checked, so that it never delays the first results.
+/** @type {Promise<Record<string, Record<string, number>>> | undefined} */
 let allFilters;
 const filtersLoaded = () => (allFilters ??= pagefind.filters());
 
-const SHOW = 50; // results listed
-const CHECK = 500; // candidates read at most for a Chinese word (each is one small fetch)
-const BATCH = 16; // fetched together
+const PAGE = 20; // results listed at a time; "more" lists the next
 const FILTER_VALUES = 12; // values listed per filter
 let current = 0;
+/** @type {(() => Promise<void>) | undefined} */
+let showMore;
 
+/** @returns {Chosen} */
 function selectedFilters() {
+  /** @type {Chosen} */
   const chosen = {};
-  for (const box of filtersBox.querySelectorAll("input:checked")) (chosen[box.name] ??= { any: [] }).any.push(box.value);
+  for (const box of /** @type {NodeListOf<HTMLInputElement>} */ (filtersBox.querySelectorAll("input:checked"))) (chosen[box.name] ??= { any: [] }).any.push(box.value);
   return chosen;
 }
 
+/**
+ * @param {Record<string, Record<string, number>>} available counts per filter value
+ * @param {Chosen} chosen
+ */
 function renderFilters(available, chosen) {
   const order = Object.keys(labels.filters); // year, speakers, tags… first, then any others
-  const rank = (name) => (order.indexOf(name) + 1 || order.length + 1);
+  /** @param {string} name */
+  const rank = (name) => order.indexOf(name) + 1 || order.length + 1;
   const sets = [];
   for (const name of Object.keys(available).sort((a, b) => rank(a) - rank(b))) {
+    /** @param {string} value */
     const isChosen = (value) => Boolean(chosen[name]?.any.includes(value));
-    const entries = Object.entries(available[name]).filter(([v, n]) => n > 0 || isChosen(v));
+    const entries = Object.entries(available[name] ?? {}).filter(([v, n]) => n > 0 || isChosen(v));
     if (!entries.length) continue;
-    entries.sort((a, b) => isChosen(b[0]) - isChosen(a[0]) || b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN"));
+    entries.sort((a, b) => Number(isChosen(b[0])) - Number(isChosen(a[0])) || b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN"));
     const set = document.createElement("fieldset");
     set.append(Object.assign(document.createElement("legend"), { textContent: labels.filters[name] ?? name }));
     for (const [value, count] of entries.slice(0, FILTER_VALUES)) {
@@ -64,109 +98,155 @@ function renderFilters(available, chosen) {
   filtersChosen.textContent = n ? `(${n})` : "";
 }
 
-function resultItem(data, words) {
-  const anchor = anchorFor(data.anchors ?? [], data.locations ?? [], words.length > 0);
-  const link = Object.assign(document.createElement("a"), { href: data.url + (anchor ? `#${anchor}` : ""), textContent: data.meta.title ?? data.url });
+/**
+ * Where each unit occurs in a result: from the plain search's weighted locations.
+ * @param {PagefindResult} r
+ * @param {number} length the unit's words
+ */
+function located(r, length) {
+  const all = r.weighted_locations?.length ? r.weighted_locations.map((l) => ({ location: l.location, weight: l.weight })) : r.words.map((location) => ({ location, weight: 1 }));
+  return occurrences(all, length);
+}
+
+/**
+ * One result: its title (linked to the passage), date and speaker, and the passage's excerpt.
+ * @param {PagefindData} data
+ * @param {{ from: number, to: number }[][]} perUnit each unit's occurrences as word ranges
+ */
+function resultItem(data, perUnit) {
+  const words = data.content.split(/\s+/);
+  const passage = passageFor(data.anchors ?? [], perUnit.map((ranges) => ranges.map((r) => r.from)));
+  const link = Object.assign(document.createElement("a"), { href: data.url + (passage.id ? `#${passage.id}` : ""), textContent: data.meta.title ?? data.url });
   const heading = Object.assign(document.createElement("h2"), { className: "result-title" });
   heading.append(link);
   const meta = Object.assign(document.createElement("p"), { className: "post-meta result-meta" });
-  meta.textContent = [data.meta.date, data.meta.speaker].filter(Boolean).join(" · ");
-  const excerpt = Object.assign(document.createElement("p"), { className: "result-excerpt" });
-  // Both are escaped HTML with <mark>: Pagefind's excerpt, or ours around the Chinese word.
-  excerpt.innerHTML = (words.length && excerptAround(data.content, words[0])) || data.excerpt.replace(/\s+<\/mark>/g, "</mark> ");
+  meta.textContent = [readableDate(data.meta.date), data.meta.speaker].filter(Boolean).join(" · ");
+  const text = Object.assign(document.createElement("p"), { className: "result-excerpt" });
+  // Escaped text with <mark> (search-query.js builds it from the indexed words).
+  text.innerHTML = excerpt(words, passage, perUnit.flat());
   const li = Object.assign(document.createElement("li"), { className: "result" });
-  li.append(heading, meta, excerpt);
+  li.append(heading, meta, text);
   return li;
 }
 
 /**
- * Pagefind's candidates are read and kept only when they contain every Chinese word unbroken and
- * start a word with every stem. On a large archive a common word has hundreds of candidates to read:
- * the first results are shown as soon as they are found (`early`, with the filter counts so far, so
- * that the filters are in place and nothing moves when the last are read).
+ * @param {string} key a ui label
+ * @param {Record<string, string | number>} [values]
  */
-async function preciseResults(search, words, stems, chosen, isCurrent, early) {
-  const kept = [];
-  // Filtered here rather than by Pagefind, so that the counts of every value can be shown.
-  const tally = () => ({
-    shown: kept.filter((d) => matchesFilters(d.filters ?? {}, chosen)),
-    counts: filterCounts(kept.map((d) => d.filters ?? {}), chosen),
-  });
-  let shownEarly = 0;
-  const candidates = search.results.slice(0, CHECK);
-  for (let i = 0; i < candidates.length; i += BATCH) {
-    const batch = await Promise.all(candidates.slice(i, i + BATCH).map((r) => r.data()));
-    if (!isCurrent()) return undefined;
-    kept.push(...batch.filter((d) => containsWords(d.content, words) && containsStems(d.content, stems)));
-    const last = i + BATCH >= candidates.length;
-    if (!last && shownEarly < SHOW) {
-      const { shown, counts } = tally();
-      if (shown.length > shownEarly) early(shown, counts);
-      shownEarly = shown.length;
-    }
-  }
-  const { shown, counts } = tally();
-  return { shown, total: shown.length, more: search.results.length > CHECK, counts };
-}
+const label = (key, values = {}) => Object.entries(values).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, String(v)), String(labels[key] ?? key));
 
-/** The result list, and how many were found (`more`: at least that many). */
-function showResults(shown, total, more, words, note = "") {
-  list.replaceChildren(...shown.slice(0, SHOW).map((d) => resultItem(d, words)));
-  const n = `${total}${more ? "+" : ""}`;
-  status.textContent = total ? labels.found.replaceAll("{n}", n) + (total > SHOW ? ` ${labels.showing.replaceAll("{n}", SHOW)}` : "") + note : labels.none;
-}
-
+/** @param {string} raw */
 async function run(raw) {
   const ticket = ++current;
   const isCurrent = () => ticket === current;
-  const { text, query, words, stems } = prepareQuery(raw);
+  const text = raw.replace(/\s+/g, " ").trim();
   const url = new URL(location.href);
   if (text) url.searchParams.set("q", text);
   else url.searchParams.delete("q");
   history.replaceState(null, "", url);
   const chosen = selectedFilters();
-  if (!text) {
-    list.replaceChildren();
+  // The previous query's results go at once: never shown under the new query's status.
+  list.replaceChildren();
+  more.hidden = true;
+  showMore = undefined;
+  const units = queryUnits(text);
+  if (!units.length) {
     list.removeAttribute("aria-busy");
-    status.textContent = "";
+    status.textContent = text ? label("none") : "";
     const filters = await filtersLoaded();
     if (isCurrent()) renderFilters(filters, chosen);
     return;
   }
-  status.textContent = labels.searching;
-  // Busy until the last candidate is read; early results may be shown before that.
+  status.textContent = label("searching");
   list.setAttribute("aria-busy", "true");
-  let found;
-  if (words.length || stems.length) {
-    const early = (shown, counts) => {
-      showResults(shown, shown.length, true, words, ` ${labels.checking}`);
-      renderFilters(counts, chosen);
-    };
-    found = await preciseResults(await pagefind.search(query), words, stems, chosen, isCurrent, early);
-  } else {
-    await filtersLoaded();
-    const search = await pagefind.search(query, { filters: chosen });
-    const shown = search && (await Promise.all(search.results.slice(0, SHOW).map((r) => r.data())));
-    found = search && { shown, total: search.results.length, more: false, counts: { ...search.filters } };
+  const filtering = Object.keys(chosen).length > 0;
+  if (filtering) await filtersLoaded();
+  const options = { filters: chosen };
+  /** @type {Map<string, { from: number, to: number }[]>[]} */
+  const ranges = [];
+  /** @type {Map<string, PagefindResult>} */
+  const byId = new Map();
+  /** @type {PagefindSearch | null} */
+  let countsFrom = null;
+  /** @type {Map<string, import("./search-query.js").Located[]>[]} */
+  const perUnit = [];
+  for (const unit of units) {
+    const { members, where } = unitSearches(unit);
+    const [exact, plain] = await Promise.all([members ? pagefind.search(members, options) : Promise.resolve(null), pagefind.search(where, options)]);
+    if (!isCurrent() || !plain) return;
+    const keep = exact ? new Set(exact.results.map((r) => r.id)) : undefined;
+    /** @type {Map<string, import("./search-query.js").Located[]>} */
+    const found = new Map();
+    /** @type {Map<string, { from: number, to: number }[]>} */
+    const marks = new Map();
+    for (const r of plain.results) {
+      if (keep && !keep.has(r.id)) continue;
+      const occ = located(r, unit.words.length);
+      // Ranked by Pagefind's own score of the plain search (how often the words occur, and where:
+      // title and headings weigh more), carried as the weight of the first occurrence.
+      found.set(r.id, [{ location: occ[0]?.location ?? r.words[0] ?? 0, weight: r.score }]);
+      marks.set(r.id, occ.map((l) => ({ from: l.location, to: l.location + span(unit) - 1 })));
+      byId.set(r.id, r);
+    }
+    perUnit.push(found);
+    ranges.push(marks);
+    if (!countsFrom || found.size < countsFrom.results.length) countsFrom = exact ?? plain;
+  }
+  const ranked = combine(perUnit);
+  const phrase = units.some((u) => u.kind === "latin" && u.words.length > 1) && !text.includes('"');
+  const note = phrase ? ` ${label("phraseNote")}` : "";
+  /** @type {PagefindData[]} */
+  const shown = [];
+  let listed = 0;
+  const page = async () => {
+    const next = ranked.slice(listed, listed + PAGE);
+    const datas = await Promise.all(next.map((r) => /** @type {PagefindResult} */ (byId.get(r.id)).data()));
+    if (!isCurrent()) return;
+    list.append(...datas.map((d, k) => resultItem(d, ranges.map((m) => m.get(next[k]?.id ?? "") ?? []))));
+    shown.push(...datas);
+    listed += next.length;
+    more.hidden = listed >= ranked.length;
+    more.textContent = label("more", { n: Math.min(PAGE, ranked.length - listed) });
+    status.textContent = ranked.length ? label("found", { n: ranked.length }) + (ranked.length > listed ? ` ${label("listed", { n: listed })}` : "") + note : label("none") + note;
+  };
+  await page();
+  if (!isCurrent()) return;
+  showMore = page;
+  list.removeAttribute("aria-busy");
+  document.documentElement.dataset.searchDone = String(ticket);
+  // Filter counts: exact from Pagefind for a query of one unit; for several, from the listed results
+  // when they are all listed, else from the unit with fewest posts (an upper bound).
+  await filtersLoaded();
+  if (!isCurrent()) return;
+  let counts;
+  if (units.length > 1 && listed >= ranked.length) counts = filterCounts(shown.map((d) => d.filters ?? {}), chosen);
+  else {
+    const unit = units.length === 1 ? units[0] : undefined;
+    const q = unit ? (unitSearches(unit).members ?? unitSearches(unit).where) : undefined;
+    const again = q ? await pagefind.search(q, options) : countsFrom;
+    counts = { ...(again?.filters ?? {}) };
     // A checked filter's own values are counted without it, so the reader can switch between them.
     for (const name of Object.keys(chosen)) {
       const { [name]: _, ...others } = chosen;
-      const without = await pagefind.search(query, { filters: others });
-      if (found && without) found.counts[name] = without.filters[name];
+      const without = q ? await pagefind.search(q, { filters: others }) : null;
+      if (without) counts[name] = without.filters[name] ?? {};
     }
   }
-  if (!isCurrent()) return;
-  if (found) {
-    showResults(found.shown, found.total, found.more, words);
-    renderFilters(found.counts, chosen);
-  }
-  list.removeAttribute("aria-busy");
+  if (isCurrent()) renderFilters(counts, chosen);
 }
 
+more.addEventListener("click", async () => {
+  more.disabled = true;
+  list.setAttribute("aria-busy", "true");
+  await showMore?.();
+  list.removeAttribute("aria-busy");
+  more.disabled = false;
+});
 form.addEventListener("submit", (e) => {
   e.preventDefault();
   run(input.value);
 });
+/** @type {ReturnType<typeof setTimeout> | undefined} */
 let typing;
 input.addEventListener("input", () => {
   clearTimeout(typing);

@@ -2,9 +2,10 @@
  * The search index: Pagefind's Node API over a built site, after Eleventy has written it.
  * Only post pages carry `data-pagefind-body`, so navigation, lists and indexes are not indexed.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { indexedHtml } from "./page-text.js";
 
 /** What indexing cost and produced. */
 export interface IndexReport {
@@ -69,14 +70,13 @@ export function postsPerPart(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
- * Where a part's pages are linked while Pagefind reads them: inside the site, so that it is on the
- * same disk (links, not copies), goes with a failed build's staging folder, and is found and
- * removed by the next run when an indexing was killed midway.
+ * A folder that earlier versions linked a part's pages into while Pagefind read them; a run killed
+ * midway may have left one inside the site, and it must not be published.
  */
 export const PART_SCRATCH = ".search-part";
 
 /** The site's HTML files that Pagefind indexes (those with `data-pagefind-body`: the post pages), sorted. */
-function indexedPages(dir: string): string[] {
+export function indexedPagesOf(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((f) => {
       const top = f.split(/[\\/]/, 1)[0] ?? "";
@@ -87,65 +87,63 @@ function indexedPages(dir: string): string[] {
     .sort();
 }
 
+/** A page's URL as Pagefind would give it: its folder, for an index.html. */
+export function pageUrl(file: string): string {
+  const url = `/${file.split(path.sep).join("/")}`;
+  return url.endsWith("/index.html") ? url.slice(0, -"index.html".length) : url;
+}
+
 /**
  * Index the site in `dir`: into `dir/pagefind/`, and, for more than `perPart` posts, into further
  * parts (`pagefind-2/`, …) listed in `pagefind/parts.json`, which the search page merges into one
- * search. Pagefind keeps an index in memory until it is written (18.8 GB for 9,000 posts in one
- * index), so each part is indexed by a fresh Pagefind process: the build's peak stays that of one
- * part whatever the archive's size. Throws with Pagefind's own messages on failure.
+ * search. Pagefind keeps an index in memory until it is written, so each part is indexed by a fresh
+ * Pagefind process: the build's peak stays that of one part whatever the archive's size. Each page
+ * is given to Pagefind as page-text.ts prepares it; `onPart` hears of each part written. Throws
+ * with Pagefind's own messages on failure.
  */
 export async function indexSite(dir: string, perPart = postsPerPart(), onPart?: (done: number, total: number) => void): Promise<IndexReport> {
   const started = performance.now();
-  // A fresh start: Pagefind adds to an existing folder, which would keep stale chunks of an older
-  // index; a run killed midway may have left its linked pages.
-  const scratch = path.join(dir, PART_SCRATCH);
+  // A fresh start: Pagefind adds to an existing folder, which would keep stale chunks of an older index.
   for (const f of readdirSync(dir)) if (PART_FOLDER.test(f) || f === PART_SCRATCH) rmSync(path.join(dir, f), { recursive: true, force: true });
-  const pages = indexedPages(dir);
+  const pages = indexedPagesOf(dir);
   const parts: string[][] = [];
   for (let i = 0; i < pages.length; i += perPart) parts.push(pages.slice(i, i + perPart));
   if (parts.length === 0) parts.push([]);
   let indexed = 0;
-  onPart?.(0, parts.length);
-  if (parts.length === 1) indexed = await indexPart(dir, dir, partFolder(0));
-  else {
-    try {
-      for (const [k, files] of parts.entries()) {
-        rmSync(scratch, { recursive: true, force: true });
-        for (const f of files) {
-          mkdirSync(path.dirname(path.join(scratch, f)), { recursive: true });
-          try {
-            linkSync(path.join(dir, f), path.join(scratch, f));
-          } catch {
-            copyFileSync(path.join(dir, f), path.join(scratch, f));
-          }
-        }
-        indexed += await indexPart(scratch, dir, partFolder(k));
-        onPart?.(k + 1, parts.length);
-      }
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
+  for (const [k, files] of parts.entries()) {
+    indexed += await indexPart(dir, files, partFolder(k));
+    onPart?.(k + 1, parts.length);
   }
-  if (parts.length === 1) onPart?.(1, 1);
   writeFileSync(path.join(dir, PARTS_MANIFEST), `${JSON.stringify(parts.slice(1).map((_, k) => `${partFolder(k + 1)}/`))}\n`);
   return { ms: performance.now() - started, pages: indexed, ...indexSize(dir) };
 }
 
-/** Index the pages of `source` (the site, or a part's folder) into `dir/folder`, in a Pagefind process of their own; returns the pages indexed. */
-async function indexPart(source: string, dir: string, folder: string): Promise<number> {
+/** Pages handed to Pagefind at once: enough to keep its process busy while the next are read. */
+const IN_FLIGHT = 16;
+
+/** Index `files` (site-relative) of the site in `dir` into `dir/folder`, in a Pagefind process of their own; returns the pages indexed. */
+async function indexPart(dir: string, files: readonly string[], folder: string): Promise<number> {
   try {
-    // Language, chosen deliberately: Pagefind builds one index per `<html lang>`, and ours is zh-CN,
-    // so Chinese is segmented into words (its "specialized language" support) and English words are
-    // indexed as they are, unstemmed (stemming follows the page language; one page has one language).
-    // Forcing English (`forceLanguage: "en"`) would stem the originals but leave Chinese unsegmented,
-    // which breaks every Chinese query. So the index stays Chinese, and the search page reaches English
-    // inflections by sending light stems, which Pagefind matches as prefixes (assets/search-query.js).
-    const { index, errors } = await pagefind.createIndex({});
+    // English, deliberately: Pagefind then stems the English originals with its Snowball stemmer
+    // and takes every whitespace-separated word as given, so the Chinese words are the ones
+    // page-text.ts cut (assets/search-tokens.js). With the pages' own zh-CN, Pagefind would segment
+    // the Chinese itself, differently in different contexts, and leave the English unstemmed.
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
     if (!index) throw new Error(`search index: ${errors.join("; ")}`);
-    // Pagefind reads a folder on all cores (sending it files one by one is a third slower): a part is
-    // its pages linked into a folder of their own, at the same paths, so their URLs stay the same.
-    const added = await index.addDirectory({ path: source });
-    if (added.errors.length) throw new Error(`search index: ${added.errors.join("; ")}`);
+    const inFlight = new Set<Promise<void>>();
+    const failures: string[] = [];
+    for (const f of files) {
+      const content = indexedHtml(readFileSync(path.join(dir, f), "utf8"));
+      if (content === undefined) continue;
+      const added: Promise<void> = index.addHTMLFile({ url: pageUrl(f), content }).then((r) => {
+        if (r.errors.length) failures.push(`${f}: ${r.errors.join("; ")}`);
+        inFlight.delete(added);
+      });
+      inFlight.add(added);
+      if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    if (failures.length) throw new Error(`search index: ${failures.join("; ")}`);
     const written = await index.writeFiles({ outputPath: path.join(dir, folder) });
     if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);
     // Pagefind also writes its ready-made UIs; the search page uses only the JS API (pagefind.js).

@@ -1,0 +1,151 @@
+// @ts-check
+// The words the search index holds, shared by the indexer (src/search/) and the search page, so
+// that what a reader types is cut exactly as the indexed text was.
+//
+// Pagefind indexes whitespace-separated words. Chinese has no spaces, and Pagefind's own Chinese
+// segmentation cuts words differently in different contexts and lets 泛化 match 泛型 … 变化. So
+// every run of Chinese characters is indexed as its overlapping character pairs, then its last
+// character alone: 泛化能力 → 泛化 化能 能力 力. Each pair is one word at its own position, so a word
+// of the query matches exactly where its pairs stand one after another (a phrase of pairs), and a
+// single character matches as the start of a word (泛 starts 泛化, and a run's last character is a
+// word of its own). English and numbers are left as they are: the index's language is English, so
+// Pagefind stems them with its Snowball stemmer, at indexing and at search time alike.
+
+const HAN = /\p{Script=Han}/u;
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/**
+ * A run of Chinese characters as indexed words: its pairs, then its last character.
+ * @param {string} run
+ * @returns {string[]}
+ */
+export function runWords(run) {
+  const chars = [...run];
+  const words = [];
+  for (let i = 0; i + 1 < chars.length; i++) words.push(`${chars[i]}${chars[i + 1]}`);
+  if (chars.length) words.push(/** @type {string} */ (chars[chars.length - 1]));
+  return words;
+}
+
+/**
+ * Text as it is indexed: each Chinese run replaced by its words (runWords), set apart by spaces.
+ * @param {string} text
+ * @returns {string}
+ */
+export function indexText(text) {
+  return text.replace(HAN_RUN, (run) => ` ${runWords(run).join(" ")} `);
+}
+
+/**
+ * An indexed word as a reader reads it: a pair stands for its first character (the next word
+ * brings the second), a run's last character for itself; other words are unchanged.
+ * @param {string} word
+ * @returns {string}
+ */
+export function readableWord(word) {
+  const chars = [...word];
+  if (chars.length === 2 && chars.every((c) => HAN.test(c))) return /** @type {string} */ (chars[0]);
+  return word;
+}
+
+/**
+ * Indexed words as read, one piece per word, each with the space before it where one belongs:
+ * spaces are kept between words that are not Chinese, and left out next to Chinese characters and
+ * CJK punctuation. `words` are indexed text split at whitespace (the positions Pagefind reports are
+ * indexes into it); `before` is the word that precedes them, if any.
+ * @param {string[]} words
+ * @param {string} [before]
+ * @returns {string[]}
+ */
+export function readableParts(words, before) {
+  let prev = before === undefined ? "" : readableWord(before);
+  return words.map((w) => {
+    const r = readableWord(w);
+    const piece = prev && !(tight(prev) || tight(r)) ? ` ${r}` : r;
+    prev = r;
+    return piece;
+  });
+}
+
+/**
+ * Indexed words back into readable text (see readableParts).
+ * @param {string[]} words
+ * @returns {string}
+ */
+export function readableText(words) {
+  return readableParts(words).join("");
+}
+
+// A word that stands without spaces around it: Chinese, or CJK punctuation.
+const TIGHT = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]+$/u;
+/** @param {string} w */
+const tight = (w) => TIGHT.test(w);
+
+/**
+ * One unit of a query: all its words must stand together in a post (a phrase), and a post must
+ * hold every unit of the query.
+ * @typedef {object} QueryUnit
+ * @property {string} text what the reader typed for it
+ * @property {string[]} words the indexed words to look for, in order
+ * @property {"char" | "han" | "latin"} kind `char`: one Chinese character, which matches as the start
+ *   of an indexed word; `han`: Chinese of two characters or more; `latin`: English words and numbers
+ *   (a phrase when more than one), or a quoted phrase
+ */
+
+/**
+ * A query's units: each Chinese run; each stretch of English words, which are matched next to each
+ * other as typed (`value function`); each "quoted phrase", matched as a whole.
+ * @param {string} raw
+ * @returns {QueryUnit[]}
+ */
+export function queryUnits(raw) {
+  /** @type {QueryUnit[]} */
+  const units = [];
+  const parts = raw.split('"');
+  // An unclosed quote quotes nothing.
+  if (parts.length % 2 === 0) parts.splice(-2, 2, `${parts.at(-2)} ${parts.at(-1)}`);
+  for (const [i, part] of parts.entries()) {
+    if (i % 2 === 1) {
+      const unit = phraseUnit(part);
+      if (unit) units.push(unit);
+      continue;
+    }
+    // Outside quotes: Chinese runs and stretches of other words, in the order typed.
+    for (const m of part.matchAll(/(\p{Script=Han}+)|([^\s\p{Script=Han}]+(?:\s+[^\s\p{Script=Han}]+)*)/gu)) {
+      const unit = m[1] ? hanUnit(m[1]) : phraseUnit(m[2] ?? "");
+      if (unit) units.push(unit);
+    }
+  }
+  // The same unit twice asks nothing more.
+  const seen = new Set();
+  return units.filter((u) => !seen.has(u.words.join(" ")) && seen.add(u.words.join(" ")));
+}
+
+/** @param {string} run @returns {QueryUnit} */
+function hanUnit(run) {
+  const words = runWords(run);
+  // The run's last character alone is indexed only where a run ends; inside a longer run it is the
+  // start of the next pair. So a query word is its pairs only (or its one character).
+  if (words.length > 1) words.pop();
+  return { text: run, words, kind: words.length === 1 && [...run].length === 1 ? "char" : "han" };
+}
+
+/**
+ * Words as Pagefind reads a query (it drops punctuation and lowercases); Chinese inside as pairs.
+ * @param {string} text
+ * @returns {QueryUnit | undefined}
+ */
+function phraseUnit(text) {
+  const spaced = indexText(text).toLowerCase();
+  const words = spaced
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}_]+/gu, ""))
+    .filter(Boolean);
+  if (!words.length) return undefined;
+  // As in hanUnit: a trailing Chinese run's last character is not required to end a run.
+  const lastRun = /(\p{Script=Han}+)\s*$/u.exec(text)?.[1];
+  if (lastRun && [...lastRun].length > 1 && words.length > 1) words.pop();
+  const display = text.replace(/\s+/g, " ").trim();
+  if (words.length === 1 && HAN.test(display)) return hanUnit(display);
+  return { text: display, words, kind: "latin" };
+}

@@ -1,0 +1,199 @@
+/**
+ * `npm run bench:search -- [--posts=1000] [--work=DIR] [--reuse] [--limit=300]`
+ * The search benchmark: generates an archive shaped like the real one (scripts/gen-corpus.ts),
+ * builds it without search, indexes it (time, tree peak memory, size per part), serves it on
+ * 127.0.0.1 and runs a fixed list of queries through the real search page in headless Chromium,
+ * cold (a fresh browser context per query) and warm (a second query typed on the same page).
+ * Ground truth comes from the built pages' indexed text: a Chinese word matches where it stands
+ * unbroken, English words where a word has the same Porter2 (Snowball English) stem, several words
+ * where they stand next to each other. Prints per-query and median figures.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { parse } from "node-html-parser";
+import type { Page } from "playwright-core";
+import stem from "wink-porter2-stemmer";
+import { measure } from "../src/bench/measure.js";
+import { folderSize, indexedPagesOf, indexSite, partFolder } from "../src/search/index-site.js";
+import { serveStatic } from "../src/serve/static-server.js";
+import { launch } from "../test/browser/chromium.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const { values } = parseArgs({
+  options: { posts: { type: "string", default: "1000" }, work: { type: "string" }, reuse: { type: "boolean", default: false }, limit: { type: "string", default: "300" }, "index-only": { type: "string" } },
+});
+
+// Run by the benchmark itself, under measure(): index a site and print each part's time.
+if (values["index-only"]) {
+  const started = performance.now();
+  let last = started;
+  const r = await indexSite(values["index-only"], undefined, (done, total) => {
+    const now = performance.now();
+    const size = folderSize(path.join(values["index-only"] ?? "", partFolder(done - 1)));
+    console.log(`part ${done}/${total}: ${((now - last) / 1000).toFixed(1)} s, ${(size.bytes / 2 ** 20).toFixed(1)} MiB in ${size.files} files`);
+    last = now;
+  });
+  console.log(`index: ${r.pages} pages, ${r.parts} parts, ${(r.bytes / 2 ** 20).toFixed(1)} MiB in ${r.files} files, ${(r.ms / 1000).toFixed(1)} s`);
+  process.exit(0);
+}
+
+const posts = Number(values.posts);
+const work = path.resolve(values.work ?? path.join(tmpdir(), `bench-search-${posts}`));
+const input = path.join(work, "posts");
+const site = path.join(work, "site");
+const node = process.execPath;
+const tsx = (script: string, args: string[]): [string, string[]] => [node, ["--import", "tsx", path.join(root, "scripts", script), ...args]];
+
+/** The fixed queries: frequent and rare Chinese words, English words with inflections that must and must not match, phrases, mixed, none. */
+const QUERIES = [
+  // Chinese, frequent to rare
+  "模型", "问题", "市场", "数据", "能力", "技术", "经济", "价值", "未来", "风险",
+  "泛化能力", "强化学习", "预训练", "通货膨胀", "地缘政治", "商业模式", "基础设施", "护城河", "心理健康", "规模定律",
+  "对齐", "芯片", "供应链", "利率", "幻觉", "微调", "上下文窗口", "推理模型",
+  // no result: characters that never stand together
+  "函价", "型模", "泛化函数",
+  // English: inflections that must match, and near words that must not
+  "inflation", "policy", "police", "models", "modeling", "training", "trained", "markets", "capital", "bubble", "risk", "agents", "benchmark",
+  // phrases and several words
+  "value function", "supply chain", '"the model"', "long-term risk", "scaling law",
+  // mixed
+  "AI 模型", "LLM 对齐", "market 风险",
+  // single character, no result in English
+  "泛", "zyxwvq",
+];
+
+interface Truth { slug: string; text: string; words: string[]; stems: string[] }
+
+/** What a reader can search of each built post page: its indexed part without the ignored elements. */
+function groundTruth(): Truth[] {
+  const out: Truth[] = [];
+  for (const f of indexedPagesOf(site)) {
+    const doc = parse(readFileSync(path.join(site, f), "utf8"));
+    const body = doc.querySelector("[data-pagefind-body]");
+    if (!body) continue;
+    for (const el of body.querySelectorAll("[data-pagefind-ignore]")) el.remove();
+    // Block elements end a word.
+    const text = body.structuredText;
+    const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !/\p{Script=Han}/u.test(w)).map((w) => w.toLowerCase());
+    out.push({ slug: f.split(/[\\/]/)[1] ?? f, text, words, stems: words.map((w) => stem(w)) });
+  }
+  return out;
+}
+
+/** Whether a post matches a query, by the rules the issue sets (see the file's comment). */
+function matches(t: Truth, query: string): boolean {
+  const units: string[][] = [];
+  const parts = query.split('"');
+  for (const [i, part] of parts.entries()) {
+    if (i % 2) units.push(part.trim().split(/\s+/));
+    else for (const m of part.matchAll(/(\p{Script=Han}+)|([^\s\p{Script=Han}]+(?:\s+[^\s\p{Script=Han}]+)*)/gu)) units.push(m[1] ? [m[1]] : (m[2] ?? "").split(/\s+/));
+  }
+  return units.every((u) => {
+    if (u.length === 1 && /\p{Script=Han}/u.test(u[0] ?? "")) return t.text.includes(u[0] ?? "");
+    const want = u.flatMap((w) => (w.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])).map((w) => stem(w));
+    if (!want.length) return false;
+    for (let i = 0; i + want.length <= t.stems.length; i++) if (want.every((s, k) => t.stems[i + k] === s)) return true;
+    return false;
+  });
+}
+
+interface Figures { query: string; truth: number; count: number; listed: number; precision: number; recall: number; estimated: boolean; firstMs: number; finalMs: number; bytes: number; requests: number; warmMs: number }
+
+async function runQuery(page: Page, base: string, query: string, limit: number, truthSlugs: Set<string>, warmQuery: string): Promise<Figures> {
+  let bytes = 0;
+  let requests = 0;
+  let counting = true;
+  page.on("response", async (r) => {
+    if (!counting) return;
+    requests++;
+    const len = Number(r.headers()["content-length"] ?? NaN);
+    bytes += Number.isFinite(len) ? len : (await r.body().catch(() => Buffer.alloc(0))).length;
+  });
+  const t0 = Date.now();
+  await page.goto(`${base}/search/?q=${encodeURIComponent(query)}`);
+  const first = page.waitForSelector("#search-results .result, html[data-search-done]", { timeout: 120_000 }).then(() => Date.now() - t0);
+  await page.waitForSelector("html[data-search-done]", { timeout: 120_000 });
+  const finalMs = Date.now() - t0;
+  const firstMs = await first;
+  counting = false;
+  const statusText = (await page.locator("#search-status").textContent()) ?? "";
+  const count = Number(/找到 (\d+) 篇/.exec(statusText)?.[1] ?? 0);
+  // Every result, by "more", up to the limit.
+  for (;;) {
+    const listed = await page.locator("#search-results .result").count();
+    if (listed >= limit || !(await page.locator("#search-more").isVisible())) break;
+    await page.click("#search-more");
+    await page.waitForFunction((n) => document.querySelectorAll("#search-results .result").length > n, listed, { timeout: 120_000 });
+  }
+  const hrefs = await page.locator("#search-results .result-title a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const slugs = hrefs.map((h) => /\/posts\/([^/]+)\//.exec(h)?.[1] ?? h);
+  const right = slugs.filter((s) => truthSlugs.has(s)).length;
+  const precision = slugs.length ? right / slugs.length : count === 0 && truthSlugs.size === 0 ? 1 : 0;
+  const estimated = slugs.length < count;
+  // Past the limit, recall is estimated from the exact count and the precision of those listed.
+  const recall = truthSlugs.size === 0 ? (count === 0 ? 1 : 0) : Math.min(1, estimated ? (precision * count) / truthSlugs.size : right / truthSlugs.size);
+  // Warm: another query typed on the same page.
+  const done = await page.evaluate(() => document.documentElement.dataset.searchDone);
+  const w0 = Date.now();
+  await page.fill("#search-q", warmQuery);
+  await page.press("#search-q", "Enter");
+  await page.waitForFunction((d) => document.documentElement.dataset.searchDone !== d, done, { timeout: 120_000 });
+  const warmMs = Date.now() - w0;
+  return { query, truth: truthSlugs.size, count, listed: slugs.length, precision, recall, estimated, firstMs, finalMs, bytes, requests, warmMs };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? ((s[(s.length - 1) >> 1] ?? 0) + (s[s.length >> 1] ?? 0)) / 2 : NaN;
+};
+
+async function main(): Promise<void> {
+  mkdirSync(work, { recursive: true });
+  if (!values.reuse || !existsSync(path.join(site, "index.html"))) {
+    const gen = spawnSync(...tsx("gen-corpus.ts", [`--count=${posts}`, `--out=${input}`]), { encoding: "utf8" });
+    if (gen.status !== 0) throw new Error(gen.stderr);
+    console.log(gen.stdout.trim());
+    const build = await measure(...tsx("build.ts", [`--input=${input}`, `--output=${site}`]), { NO_SEARCH: "1" });
+    if (build.status !== 0) throw new Error(build.output.slice(-3000));
+    console.log(`build without search: ${(build.wallMs / 1000).toFixed(1)} s`);
+  }
+  const index = await measure(...tsx("bench-search.ts", [`--index-only=${site}`]));
+  if (index.status !== 0) throw new Error(index.output.slice(-3000));
+  console.log(index.output.split("\n").filter((l) => /^(part|index)/.test(l)).join("\n"));
+  console.log(`indexing: ${(index.wallMs / 1000).toFixed(1)} s wall, tree peak ${index.treePeakMiB.toFixed(0)} MiB`);
+
+  const truth = groundTruth();
+  const server = await serveStatic(site);
+  const browser = await launch();
+  const limit = Number(values.limit);
+  const rows: Figures[] = [];
+  try {
+    for (const [i, query] of QUERIES.entries()) {
+      const expected = new Set(truth.filter((t) => matches(t, query)).map((t) => t.slug));
+      const context = await browser.newContext(); // cold: an empty cache
+      const page = await context.newPage();
+      rows.push(await runQuery(page, server.url, query, limit, expected, QUERIES[(i + 7) % QUERIES.length] ?? "模型"));
+      await context.close();
+      const r = rows.at(-1)!;
+      console.log(
+        `${r.query.padEnd(14)} truth ${String(r.truth).padStart(5)} shown ${String(r.count).padStart(5)} listed ${String(r.listed).padStart(4)}  P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)}${r.estimated ? "~" : " "}  first ${(r.firstMs / 1000).toFixed(2)} s final ${(r.finalMs / 1000).toFixed(2)} s  ${(r.bytes / 2 ** 20).toFixed(2)} MiB ${String(r.requests).padStart(3)} req  warm ${(r.warmMs / 1000).toFixed(2)} s`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const f = (xs: number[], d = 3): string => `median ${median(xs).toFixed(d)}, min ${Math.min(...xs).toFixed(d)}, max ${Math.max(...xs).toFixed(d)}`;
+  console.log(`\n${rows.length} queries over ${truth.length} posts (~: recall estimated from the exact count past ${limit} listed)`);
+  console.log(`precision ${f(rows.map((r) => r.precision))}; mean ${(rows.reduce((s, r) => s + r.precision, 0) / rows.length).toFixed(3)}`);
+  console.log(`recall    ${f(rows.map((r) => r.recall))}; mean ${(rows.reduce((s, r) => s + r.recall, 0) / rows.length).toFixed(3)}`);
+  console.log(`count exact: ${rows.filter((r) => r.count === r.truth).length}/${rows.length}`);
+  console.log(`first result s ${f(rows.map((r) => r.firstMs / 1000), 2)}; final s ${f(rows.map((r) => r.finalMs / 1000), 2)}; warm s ${f(rows.map((r) => r.warmMs / 1000), 2)}`);
+  console.log(`MiB per query ${f(rows.map((r) => r.bytes / 2 ** 20), 2)}; requests ${f(rows.map((r) => r.requests), 0)}`);
+}
+
+await main();

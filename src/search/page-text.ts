@@ -1,0 +1,89 @@
+/**
+ * What Pagefind is given of a post page: the page's indexed part (`data-pagefind-body`) with its
+ * Chinese text cut into the words a reader types (assets/search-tokens.js), everything else as built:
+ * ids (anchors), headings (weights), filters and meta. Filter and meta values read from an element's
+ * text keep their text as written, and that text is indexed beside them in its indexed form.
+ */
+// @ts-expect-error -- a plain ES module shared with the browser (JSDoc-typed); tsconfig leaves .js files out.
+import { indexText as indexTextJs } from "../../assets/search-tokens.js";
+
+/** Text as indexed (see assets/search-tokens.js). */
+export const indexText = indexTextJs as (text: string) => string;
+
+// Comments, then tags (attribute values are escaped by the templates, so a tag ends at the first '>').
+const TAG = /<!--[\s\S]*?-->|<\/?([A-Za-z][A-Za-z0-9-]*)[^>]*>/g;
+const BODY_START = /<([A-Za-z][A-Za-z0-9-]*)\b[^>]*\sdata-pagefind-body[\s>=][^>]*>|<([A-Za-z][A-Za-z0-9-]*)\b[^>]*\sdata-pagefind-body>/;
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+// A filter or meta whose value is the element's text: `data-pagefind-filter="tags"` (not `"year:2025"`).
+const TEXT_VALUED = /\sdata-pagefind-(?:filter|meta)="[^":]*"/;
+const escapeHtml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const decodeBasic = (s: string): string =>
+  s.replace(/&(?:lt|gt|quot|#39|#x27|amp);/g, (e) => ({ "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'", "&amp;": "&" })[e] ?? e);
+
+/**
+ * The HTML Pagefind indexes for a built post page, or undefined when the page has no
+ * `data-pagefind-body`. Declared English, so that Pagefind stems the English and leaves the
+ * Chinese words as given.
+ */
+export function indexedHtml(html: string): string | undefined {
+  const start = BODY_START.exec(html);
+  if (!start) return undefined;
+  const bodyTag = (start[1] ?? start[2] ?? "").toLowerCase();
+  let out = "";
+  let depth = 0; // open elements named like the body's
+  let raw: { name: string; depth: number; text: string } | undefined; // inside a text-valued filter or meta
+  let title: { depth: number; text: string } | undefined; // inside the first <h1>
+  let titled = false;
+  let at = start.index;
+  TAG.lastIndex = at;
+  const text = (t: string): void => {
+    if (!t) return;
+    if (raw) {
+      raw.text += t;
+      out += t;
+      return;
+    }
+    if (title) title.text += t;
+    out += indexText(t);
+  };
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    text(html.slice(at, m.index));
+    at = TAG.lastIndex;
+    const tag = m[0];
+    const name = (m[1] ?? "").toLowerCase();
+    if (!name) continue; // a comment
+    const closing = tag.startsWith("</");
+    if (closing) {
+      out += tag;
+      if (raw && name === raw.name && --raw.depth === 0) {
+        out += ` <span>${indexText(raw.text)}</span> `;
+        raw = undefined;
+      } else if (raw && name === raw.name) {
+        // nested element of the same name
+      }
+      if (title && name === "h1" && --title.depth === 0) {
+        // The title is the result's heading: kept as written, apart from its indexed words.
+        out += `<span data-pagefind-meta="title" data-pagefind-ignore>${escapeHtml(decodeBasic(title.text).trim())}</span>`;
+        title = undefined;
+      } else if (title && name === "h1") {
+        // nested h1
+      }
+      if (name === bodyTag && --depth === 0) break;
+      continue;
+    }
+    if (name === bodyTag) depth++;
+    if (raw && name === raw.name) raw.depth++;
+    if (title && name === "h1") title.depth++;
+    if (!raw && TEXT_VALUED.test(tag)) {
+      out += tag.replace(/\s*\/?>$/, " data-pagefind-ignore>");
+      if (!VOID.has(name)) raw = { name, depth: 1, text: "" };
+      continue;
+    }
+    if (!titled && name === "h1") {
+      titled = true;
+      title = { depth: 1, text: "" };
+    }
+    out += tag;
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>${out}</body></html>`;
+}

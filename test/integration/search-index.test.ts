@@ -8,6 +8,8 @@ import { gunzipSync } from "node:zlib";
 import { parse } from "node-html-parser";
 import { indexSite, PART_SCRATCH } from "../../src/search/index-site.js";
 import { runBuild, tempDir } from "../helpers.js";
+// @ts-expect-error: a plain browser module without declarations; its JSDoc documents the types.
+import { readableText } from "../../assets/search-tokens.js";
 
 const tmp = tempDir("search-index");
 const input = path.join(tmp, "posts");
@@ -17,6 +19,9 @@ const original = (en: string): string => `<details>\n<summary>View/Hide Original
 
 interface Fragment {
   url: string;
+  /** The indexed words, as Pagefind stores them. */
+  words: string[];
+  /** Those words read again. */
   content: string;
   filters: Record<string, string[]>;
   meta: Record<string, string>;
@@ -30,8 +35,8 @@ function fragments(dir: string, index = "pagefind"): Map<string, Fragment> {
     readdirSync(folder).map((f) => {
       const json = gunzipSync(readFileSync(path.join(folder, f))).toString("utf8").replace(/^pagefind_dcd/, "");
       const fragment = JSON.parse(json) as Fragment;
-      // Pagefind separates the words it segmented with zero-width spaces.
-      return [fragment.url, { ...fragment, content: fragment.content.replaceAll("\u200b", "") }];
+      const words = fragment.content.split(/\s+/).filter(Boolean);
+      return [fragment.url, { ...fragment, words, content: readableText(words) as string }];
     }),
   );
 }
@@ -57,10 +62,20 @@ before(() => {
 
 test("a production build indexes the post pages only, and reports the index", () => {
   const entry = JSON.parse(readFileSync(path.join(site, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-  assert.deepEqual(Object.keys(entry.languages), ["zh-cn"], "one index, in the pages' language");
-  assert.equal(entry.languages["zh-cn"]?.page_count, 2, "the two posts; no home, list or taxonomy pages");
+  assert.deepEqual(Object.keys(entry.languages), ["en"], "one index, declared English: Pagefind stems the English and takes the Chinese words as given");
+  assert.equal(entry.languages.en?.page_count, 2, "the two posts; no home, list or taxonomy pages");
   assert.match(buildLog, /search index: \d+ posts in 1 part, \d+ files, [\d.]+ MiB, in [\d.]+ s/);
   assert.deepEqual([...fragments(site).keys()].sort(), ["/posts/chars/", "/posts/word/"]);
+});
+
+test("Chinese is indexed as the pairs of characters that stand together: 泛化 is a word of one post only", () => {
+  const word = fragments(site).get("/posts/word/");
+  const chars = fragments(site).get("/posts/chars/");
+  assert.ok(word && chars);
+  assert.ok(word.words.includes("泛化") && word.words.includes("化能") && word.words.includes("能力"), word.words.join(" "));
+  assert.ok(!chars.words.includes("泛化"), "泛型 … 变化 has both characters but never the pair");
+  assert.ok(chars.words.includes("泛型") && chars.words.includes("变化"));
+  assert.ok(word.words.some((w) => /^Generalization/.test(w)), "English words as written (Pagefind stems them in its index)");
 });
 
 test("what is indexed: title, summary, taxonomy names, translation and the English original; no labels or boilerplate", () => {

@@ -1,90 +1,88 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 // @ts-expect-error: a plain browser module without declarations; its JSDoc documents the types.
-import { anchorFor, containsStems, containsWords, excerptAround, filterCounts, matchesFilters, prepareQuery, stem } from "../../assets/search-query.js";
+import { combine, excerpt, filterCounts, matchesFilters, occurrences, passageFor, queryUnits, readableDate, span, unitSearches } from "../../assets/search-query.js";
+// @ts-expect-error: as above.
+import { indexText, readableText, runWords } from "../../assets/search-tokens.js";
+import { indexedHtml } from "../../src/search/page-text.js";
 
-test("multi-character Chinese runs become words a result must contain; the rest goes to Pagefind", () => {
-  assert.deepEqual(prepareQuery("  泛化  "), { text: "泛化", query: "泛化", words: ["泛化"], stems: [] });
-  assert.deepEqual(prepareQuery("AI 对齐"), { text: "AI 对齐", query: "ai 对齐", words: ["对齐"], stems: ["ai"] }, "mixed queries keep both");
-  assert.deepEqual(prepareQuery("泛 模型"), { text: "泛 模型", query: "泛 模型", words: ["模型"], stems: [] });
-  assert.deepEqual(prepareQuery("泛"), { text: "泛", query: "泛", words: [], stems: [] }, "a single character is left to Pagefind");
-  assert.deepEqual(prepareQuery("价值函数和泛化").words, ["价值函数和泛化"]);
-  assert.deepEqual(prepareQuery("泛化 泛化").words, ["泛化"]);
-  assert.deepEqual(prepareQuery("   "), { text: "", query: "", words: [], stems: [] });
+test("Chinese is indexed as character pairs, then the run's last character; other text as it is", () => {
+  assert.deepEqual(runWords("泛化能力"), ["泛化", "化能", "能力", "力"]);
+  assert.deepEqual(runWords("泛"), ["泛"]);
+  assert.equal(indexText("模型的泛化，GPT-4 很强").trim().split(/\s+/).join(" "), "模型 型的 的泛 泛化 化 ，GPT-4 很强 强");
+  const text = "模型的泛化能力，value function 很重要。";
+  assert.equal(readableText(indexText(text).trim().split(/\s+/)), "模型的泛化能力，value function很重要。", "readable again (spaces next to Chinese dropped)");
 });
 
-test("English words are cut back to a light stem, so Pagefind's prefix match reaches their inflections", () => {
-  const cases: Record<string, string> = {
-    generalization: "generaliz",
-    generalizing: "generaliz",
-    generalize: "generaliz",
-    optimizer: "optimiz",
-    regularization: "regulariz",
-    aligned: "align",
-    alignment: "align",
-    rewards: "reward",
-    scaling: "scal",
-    values: "valu",
-    policies: "polic",
-    policy: "polic",
-    function: "function",
-    process: "process",
-    this: "this",
-    AI: "ai",
-  };
-  for (const [word, expected] of Object.entries(cases)) assert.equal(stem(word), expected, word);
-  for (const [word, s] of Object.entries(cases)) assert.ok(word.toLowerCase().startsWith(s), `${s} is a prefix of ${word}`);
-  assert.equal(prepareQuery("Value Function").query, "valu function");
-  assert.equal(prepareQuery('"value functions" rewards').query, '"value functions" reward', "quoted words stay as typed");
-  assert.equal(prepareQuery("GPT-4 o3").query, "gpt-4 o3");
+test("a query's units: Chinese words as their pairs, English words together as a phrase, quoted phrases whole", () => {
+  const units = (q: string) => queryUnits(q).map((u: { words: string[]; kind: string }) => `${u.kind}:${u.words.join(" ")}`);
+  assert.deepEqual(units("泛化"), ["han:泛化"]);
+  assert.deepEqual(units("价值函数"), ["han:价值 值函 函数"], "the last character is not required to end a run");
+  assert.deepEqual(units("泛"), ["char:泛"]);
+  assert.deepEqual(units("AI 对齐"), ["latin:ai", "han:对齐"]);
+  assert.deepEqual(units("Value Function"), ["latin:value function"]);
+  assert.deepEqual(units('"value functions" 模型 模型'), ["latin:value functions", "han:模型"]);
+  assert.deepEqual(units('"value'), ["latin:value"], "an unclosed quote quotes nothing");
+  assert.deepEqual(units("   "), []);
 });
 
-test("a result is kept only when every word occurs unbroken", () => {
-  assert.equal(containsWords("模型的泛化能力", ["泛化"]), true);
-  assert.equal(containsWords("泛型编程……变化很大", ["泛化"]), false);
-  assert.equal(containsWords("泛化与对齐", ["泛化", "对齐"]), true);
-  assert.equal(containsWords("泛化", ["泛化", "对齐"]), false);
-  assert.equal(containsWords("anything", []), true);
+test("the searches for a unit: exact (quoted) decides membership unless the plain search is already exact", () => {
+  assert.deepEqual(unitSearches(queryUnits("泛化")[0]), { members: undefined, where: "泛化" });
+  assert.deepEqual(unitSearches(queryUnits("价值函数")[0]), { members: '"价值 值函 函数"', where: "价值 值函 函数" });
+  assert.deepEqual(unitSearches(queryUnits("policy")[0]), { members: '"policy"', where: "policy" }, "police must not match policy: no prefix");
+  assert.deepEqual(unitSearches(queryUnits("泛")[0]), { members: undefined, where: "泛" }, "one character: the start of any pair");
+  assert.equal(span(queryUnits("泛化")[0]), 2);
+  assert.equal(span(queryUnits("value function")[0]), 2);
 });
 
-test("excerpts mark the word and escape the text", () => {
-  assert.equal(excerptAround("a <b> 泛化 c", "泛化", 4), "…&lt;b&gt; <mark>泛化</mark> c");
-  assert.equal(excerptAround("none", "泛化"), "");
+test("occurrences are where all a unit's words stand one after another", () => {
+  const loc = (...xs: number[]) => xs.map((location) => ({ location, weight: 1 }));
+  assert.deepEqual(occurrences(loc(3, 4, 5, 9, 11), 3).map((l: { location: number }) => l.location), [3]);
+  assert.deepEqual(occurrences(loc(3, 9), 1).map((l: { location: number }) => l.location), [3, 9]);
 });
 
-test("results open the last turn or section at or before the first match in the transcript", () => {
-  const anchors = [{ id: "s-1", location: 10 }, { id: "t-1", location: 13 }, { id: "x", location: 15 }, { id: "t-2", location: 19 }, { id: "t-3", location: 40 }];
-  assert.equal(anchorFor(anchors, [14]), "t-1");
-  assert.equal(anchorFor(anchors, [19, 30]), "t-2");
-  assert.equal(anchorFor(anchors, [2, 3, 16]), "t-1", "matches in the title or summary are skipped");
-  assert.equal(anchorFor(anchors, [2]), undefined, "a match only in the summary opens the page");
-  assert.equal(anchorFor([], [3]), undefined);
-  // 泛 alone at 14 and 20 (泛型), the word 泛化 at 41–42: with a Chinese word, adjacent positions win.
-  assert.equal(anchorFor(anchors, [14, 20, 41, 42], true), "t-3");
-  assert.equal(anchorFor(anchors, [14, 20, 41, 42], false), "t-1");
-  assert.equal(anchorFor(anchors, [14, 20], true), "t-1", "without adjacent positions, the first match");
+test("results: posts every unit found, best score first", () => {
+  const m = (entries: [string, number][]) => new Map(entries.map(([id, w]) => [id, [{ location: 0, weight: w }]]));
+  assert.deepEqual(combine([m([["a", 1], ["b", 5], ["c", 2]]), m([["b", 1], ["c", 9]])]).map((r: { id: string }) => r.id), ["c", "b"]);
+  assert.deepEqual(combine([]), []);
 });
 
-test("filters: a result needs one checked value of every filter; counts leave each filter's own choice out", () => {
-  const a = { speakers: ["Ilya"], year: ["2025"] };
-  const b = { speakers: ["Dwarkesh"], year: ["2025"] };
-  const c = { speakers: ["Ilya"], year: ["2024"] };
-  assert.equal(matchesFilters(a, {}), true);
-  assert.equal(matchesFilters(a, { speakers: { any: ["Ilya", "Lex"] } }), true);
-  assert.equal(matchesFilters(b, { speakers: { any: ["Ilya"] } }), false);
-  assert.equal(matchesFilters(b, { speakers: { any: ["Ilya"] } }, "speakers"), true);
-  assert.deepEqual(filterCounts([a, b, c], {}), { speakers: { Ilya: 2, Dwarkesh: 1 }, year: { "2025": 2, "2024": 1 } });
-  // With Ilya checked: years count Ilya's posts only; speakers still count everyone, to switch.
-  assert.deepEqual(filterCounts([a, b, c], { speakers: { any: ["Ilya"] } }), { speakers: { Ilya: 2, Dwarkesh: 1 }, year: { "2025": 1, "2024": 1 } });
+test("the passage: the turn holding the most units, earliest; the title counts only when the text has none", () => {
+  const anchors = [{ id: "s-1", location: 10 }, { id: "t-1", location: 10 }, { id: "t-2", location: 20 }, { id: "t-3", location: 30 }];
+  assert.deepEqual(passageFor(anchors, [[2, 25], [33, 26]]), { id: "t-2", start: 20, end: 30, at: 25 });
+  assert.equal(passageFor(anchors, [[2]]).id, undefined, "only in the title");
+  assert.equal(passageFor(anchors, [[12]]).id, "t-1", "a turn rather than its section");
 });
 
-test("each Latin word of a query must start a word of a result, as Pagefind matches it; quoted words are Pagefind's", () => {
-  assert.deepEqual(prepareQuery("Value Function values").stems, ["valu", "function"], "stems once each");
-  assert.deepEqual(prepareQuery('"value functions" rewards').stems, ["reward"], "quoted words are not checked here");
-  assert.ok(containsStems("The value function of an agent", ["valu", "function"]));
-  assert.ok(containsStems("Generalizing is hard", ["generaliz"]), "any case, any ending");
-  assert.equal(containsStems("in general, models", ["generaliz"]), false, "a near miss is not a match");
-  assert.equal(containsStems("regeneralize", ["generaliz"]), false, "the stem must start a word");
-  assert.ok(containsStems("GPT-4 and o3", ["gpt", "o3"]));
-  assert.ok(containsStems("anything", []), "no stems: nothing to check");
+test("excerpts are readable, escaped, and mark every occurrence", () => {
+  const words = indexText("开头。模型的泛化能力 <很> 重要，泛化 again").trim().split(/\s+/);
+  const at = words.indexOf("泛化");
+  const second = words.lastIndexOf("泛化");
+  const html = excerpt(words, { start: 0, end: Infinity, at }, [{ from: at, to: at + 1 }, { from: second, to: second + 1 }]);
+  // No spaces next to Chinese: the indexed text no longer says where the source had them.
+  assert.equal(html, "开头。模型的<mark>泛化</mark>能力&lt;很&gt;重要，<mark>泛化</mark>again");
+});
+
+test("dates as the site writes them", () => {
+  assert.equal(readableDate("2026-08-08"), "2026年8月8日");
+  assert.equal(readableDate("2025-11-25"), "2025年11月25日");
+  assert.equal(readableDate(undefined), "");
+});
+
+test("filter counts leave a filter's own choice out", () => {
+  const results = [{ speakers: ["A"], year: ["2025"] }, { speakers: ["B"], year: ["2025"] }, { speakers: ["A"], year: ["2024"] }];
+  const chosen = { speakers: { any: ["A"] } };
+  assert.equal(matchesFilters(results[0], chosen), true);
+  assert.deepEqual(filterCounts(results, chosen), { speakers: { A: 2, B: 1 }, year: { 2025: 1, 2024: 1 } });
+});
+
+test("what Pagefind is given of a page: the indexed part, Chinese as pairs, filter and meta values as written", () => {
+  const html = `<html lang="zh-CN"><body><nav>导航</nav><article class="post" data-pagefind-body data-pagefind-meta="date:2025-03-01"><h1 class="post-title">泛化 &amp; AI</h1><a data-pagefind-filter="tags">强化学习</a><div class="turn" id="t-1"><p>模型很好</p></div></article><footer>页脚</footer></body></html>`;
+  const out = indexedHtml(html) ?? "";
+  assert.match(out, /^<!doctype html><html lang="en">/);
+  assert.ok(!out.includes("导航") && !out.includes("页脚"), "only the indexed part");
+  assert.match(out, /<h1 class="post-title"> 泛化 化\s+&amp; AI<\/h1><span data-pagefind-meta="title" data-pagefind-ignore>泛化 &amp; AI<\/span>/);
+  assert.match(out, /<a data-pagefind-filter="tags" data-pagefind-ignore>强化学习<\/a> <span> 强化 化学 学习 习 <\/span>/);
+  assert.match(out, /<div class="turn" id="t-1"><p> 模型 型很 很好 好 <\/p><\/div>/);
+  assert.equal(indexedHtml("<html><body>no body</body></html>"), undefined);
 });

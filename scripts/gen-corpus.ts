@@ -1,6 +1,7 @@
 /**
  * `npx tsx scripts/gen-corpus.ts --count=N --out=DIR [--seed=S] [--concurrency=K]`
- * Writes N synthetic bilingual transcript posts into DIR for benchmarks (see src/bench/corpus-gen.ts).
+ * Writes N synthetic transcript posts shaped like the real archive into DIR for benchmarks (two thirds
+ * Chinese-only; see src/bench/corpus-gen.ts).
  * Same N and seed → byte-identical files. DIR must be missing, empty, or a previous generated corpus
  * (marked by a `.generated-corpus` file), which is cleared first.
  */
@@ -57,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
   const inFlight = new Set<Promise<void>>();
   const names = new Set<string>();
   const tags = new Set<string>();
+  let chineseOnly = 0;
   let bytes = 0;
   let min = Infinity;
   let max = 0;
@@ -65,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
     if (names.has(post.fileName.toLowerCase())) throw new Error(`duplicate file name ${post.fileName} (case-insensitive)`);
     names.add(post.fileName.toLowerCase());
     for (const t of post.tags) tags.add(t.toLowerCase());
+    if (post.style === "zh") chineseOnly++;
     const size = Buffer.byteLength(post.text);
     bytes += size;
     min = Math.min(min, size);
@@ -81,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
   console.log(
     `gen-corpus: ${count} posts → ${out} (seed ${seed}) in ${secs.toFixed(1)} s; ` +
       `${(bytes / 1024 / 1024).toFixed(1)} MiB, average ${kb(count ? bytes / count : 0)} KiB (min ${kb(count ? min : 0)}, max ${kb(max)}); ` +
-      `${tags.size} distinct tags`,
+      `${tags.size} distinct tags; ${count ? ((100 * chineseOnly) / count).toFixed(1) : 0}% Chinese-only`,
   );
   return 0;
 }

@@ -1,8 +1,9 @@
 /**
- * Deterministic generator of synthetic bilingual transcript posts for benchmarks, shaped like
- * the real posts in /work/shared/corpus (DESIGN.md §2–3). Pure: no I/O, no clock, no Math.random.
+ * Deterministic generator of synthetic transcript posts for benchmarks, shaped like the real
+ * archive (DESIGN.md §2–3 and §7): two thirds Chinese-only, sizes with a long tail, thousands of
+ * names most used once. Pure: no I/O, no clock, no Math.random.
  */
-import { EN, GLOSSARY, META, TAX, ZH } from "./words.js";
+import { ARCHIVE, EN, GLOSSARY, META, TAX, ZH } from "./words.js";
 
 /** Small seeded PRNG (mulberry32): fast, and identical output on every platform. */
 export class Rng {
@@ -68,13 +69,18 @@ export function videoId(index: number, seed: number): string {
   return out + ID_ALPHABET[Number((v >> 60n) & 15n) << 2];
 }
 
-/** A taxonomy vocabulary: values in rank order plus a Zipf-like cumulative weight table. */
+/** A vocabulary of names: common ones drawn with Zipf-like weights, and names used by one post only. */
 export interface Taxonomy {
+  /** The shared names, in rank order. */
   values: string[];
   cdf: Float64Array;
+  /** Probability that a use is a name no other post uses (most of the archive's names are used once). */
+  fresh: number;
+  /** The once-only name number `k` (distinct for distinct `k`). */
+  freshName: (k: number) => string;
 }
 
-/** All growing vocabularies for a corpus of `count` posts. */
+/** All vocabularies for a corpus of `count` posts; the shared ones grow with `count`. */
 export interface Vocab {
   tags: Taxonomy;
   people: Taxonomy;
@@ -82,19 +88,47 @@ export interface Vocab {
   products: Taxonomy;
   media: Taxonomy;
   projects: Taxonomy;
+  /** Fixed lists: the archive has about 65 categories, 20 areas, 5 series and 137 channels whatever its size. */
+  categories: Taxonomy;
+  areas: Taxonomy;
+  channels: Taxonomy;
+  /** Simplified name → the Traditional spelling some posts use. */
+  traditional: ReadonlyMap<string, string>;
 }
 
 function cross(a: readonly string[], b: readonly string[], join: (x: string, y: string) => string): string[] {
   return a.flatMap((x) => b.map((y) => join(x, y)));
 }
 
-// Head values keep their rank (they are the common ones); the combinatorial tail is shuffled so
-// that rare values look varied. Larger corpora get a prefix-extended list, so vocabularies nest.
-function taxonomy(head: readonly string[], tail: string[], size: number, rng: Rng, exponent: number): Taxonomy {
-  for (let i = tail.length - 1; i > 0; i--) {
+function shuffle<T>(items: T[], rng: Rng): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
-    [tail[i], tail[j]] = [tail[j] as string, tail[i] as string];
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
   }
+  return items;
+}
+
+/** Name number `k` of the mixed-radix product of `parts` (each list shuffled once), so distinct `k` give distinct names. */
+function namer(parts: ReadonlyArray<readonly string[]>, join: (p: string[]) => string, rng: Rng): (k: number) => string {
+  const lists = parts.map((p) => shuffle([...p], rng));
+  const space = lists.reduce((n, l) => n * l.length, 1);
+  return (k: number): string => {
+    const round = Math.floor(k / space);
+    let rest = k % space;
+    const picked: string[] = [];
+    for (const l of lists) {
+      picked.push(l[rest % l.length] as string);
+      rest = Math.floor(rest / l.length);
+    }
+    const name = join(picked);
+    return round === 0 ? name : `${name} ${round + 1}`;
+  };
+}
+
+// Head values keep their rank (they are the common ones); the combinatorial tail is shuffled so
+// that rare values look varied.
+function taxonomy(head: readonly string[], tail: string[], size: number, rng: Rng, exponent: number, fresh = 0, freshName: (k: number) => string = String): Taxonomy {
+  shuffle(tail, rng);
   const seen = new Set<string>();
   const values: string[] = [];
   for (const v of [...head, ...tail]) {
@@ -104,7 +138,7 @@ function taxonomy(head: readonly string[], tail: string[], size: number, rng: Rn
   const cdf = new Float64Array(values.length);
   let total = 0;
   for (let k = 0; k < values.length; k++) cdf[k] = total += 1 / Math.pow(k + 3, exponent);
-  return { values, cdf };
+  return { values, cdf, fresh, freshName };
 }
 
 function interleave(main: readonly string[], extra: readonly string[], every: number, from: number): string[] {
@@ -116,35 +150,105 @@ function interleave(main: readonly string[], extra: readonly string[], every: nu
   return out;
 }
 
-/** Builds the vocabularies for a corpus of `count` posts; their sizes grow with `count`. */
+/** Once-only names per post and taxonomy at most (the draw below numbers them post × SLOTS + slot). */
+const SLOTS = 16;
+
+/**
+ * Builds the vocabularies for a corpus of `count` posts. Shared vocabularies grow in proportion to
+ * `count` and once-only names come at a fixed rate per use, so distinct names, and the share used
+ * once, scale with the archive as in DESIGN.md §7.
+ */
 export function buildVocab(count: number, seed: number): Vocab {
   const rng = new Rng(mix32(seed ^ 0x5eed));
-  const grow = (f: number, base: number, cap: number): number => Math.min(cap, base + Math.round(f * count));
-  const tagTail = [...cross(TAX.tagMods, TAX.tagHeads, (a, b) => `${a}-${b}`), ...cross(TAX.tagMods, TAX.baseTags, (a, b) => `${a}-${b}`)];
+  const grow = (f: number, base: number): number => base + Math.round(f * count);
+  const A = ARCHIVE;
+  const zhName = (p: string[]): string => p.join("");
+  const chinesePeople = cross(A.zhSurnames, A.zhGiven, (a, b) => a + b);
+  const foreignPeople = cross(A.foreignGiven, A.foreignFamily, (a, b) => `${a}·${b}`);
+  const englishPeople = cross(TAX.firstNames, TAX.lastNames, (a, b) => `${a} ${b}`);
+  const zhPerson = namer([A.zhSurnames, A.zhGiven, A.zhGiven], zhName, rng);
+  const enPerson = namer([TAX.firstNames, "ABCDEFGHJKLMNPRSTW".split(""), TAX.lastNames], ([f, i, l]) => `${f} ${i}. ${l}`, rng);
+  const categoryNames = [...META.categories, ...shuffle(cross(A.categoryWords, A.categoryKinds, (a, b) => `${a}-${b}`), rng)].filter((v, i, all) => all.indexOf(v) === i).slice(0, 65);
+  const channels = [
+    ...META.channels,
+    ...shuffle(cross(A.channelStems, A.channelKinds, (a, b) => a + b), rng).slice(0, 60),
+    ...shuffle(cross(A.enChannelStems, A.enChannelKinds, (a, b) => `${a} ${b}`), rng).slice(0, 57),
+  ];
   return {
-    tags: taxonomy(interleave(TAX.baseTags, TAX.zhTags, 5, 6), tagTail, grow(0.6, 30, 5000), rng, 1.05),
-    people: taxonomy(TAX.people, cross(TAX.firstNames, TAX.lastNames, (a, b) => `${a} ${b}`), grow(0.4, 20, 4000), rng, 1),
-    companies: taxonomy(TAX.companies, cross(TAX.companyStems, TAX.companySuffixes, (a, b) => `${a} ${b}`), grow(0.25, 20, 1000), rng, 1),
-    products: taxonomy(TAX.products, cross(TAX.companyStems, TAX.productSuffixes, (a, b) => `${a} ${b}`), grow(0.25, 20, 1000), rng, 1),
-    media: taxonomy(TAX.media, cross(TAX.mediaAdjs, TAX.mediaNouns, (a, b) => `The ${a} ${b}`), grow(0.08, 12, 400), rng, 1),
-    projects: taxonomy(TAX.projects, cross(TAX.projectMods, TAX.projectHeads, (a, b) => `${a}-${b}`), grow(0.03, 10, 120), rng, 1),
+    tags: taxonomy(
+      interleave(TAX.baseTags, TAX.zhTags, 5, 6),
+      [...cross(TAX.tagMods, TAX.tagHeads, (a, b) => `${a}-${b}`), ...cross(TAX.tagMods, TAX.baseTags, (a, b) => `${a}-${b}`)],
+      grow(0.55, 30),
+      rng,
+      0.75,
+      0.22,
+      namer([TAX.tagMods, TAX.tagMods, TAX.tagHeads], (p) => p.join("-"), rng),
+    ),
+    people: taxonomy(
+      interleave(TAX.people, A.zhPeople, 1, 0),
+      [...chinesePeople, ...foreignPeople, ...englishPeople],
+      grow(0.28, 30),
+      rng,
+      0.9,
+      0.18,
+      (k) => (k % 2 === 0 ? zhPerson(k / 2) : enPerson((k - 1) / 2)),
+    ),
+    companies: taxonomy(
+      interleave(TAX.companies, A.zhOrgs, 1, 0),
+      [
+        ...cross(TAX.companyStems, TAX.companySuffixes, (a, b) => `${a} ${b}`),
+        ...cross(A.productWords, TAX.companySuffixes, (a, b) => `${a} ${b}`),
+        ...cross(A.channelStems, A.zhOrgKinds, (a, b) => a + b),
+        ...cross(TAX.companyStems, A.productWords, (a, b) => `${a} ${b}`),
+      ],
+      grow(0.28, 40),
+      rng,
+      0.9,
+      0.12,
+      namer([TAX.companyStems, TAX.companyStems, TAX.companySuffixes], ([a, b, c]) => `${a} ${b} ${c}`, rng),
+    ),
+    products: taxonomy(
+      TAX.products,
+      [
+        ...cross(TAX.companyStems, TAX.productSuffixes, (a, b) => `${a} ${b}`),
+        ...cross(A.productWords, TAX.productSuffixes, (a, b) => `${a} ${b}`),
+        ...cross(A.productWords, TAX.companyStems, (a, b) => `${a}-${b}`),
+      ],
+      grow(0.28, 20),
+      rng,
+      1.0,
+      0.24,
+      namer([A.productWords, TAX.companyStems, TAX.productSuffixes], ([a, b, c]) => `${a}${b} ${c}`, rng),
+    ),
+    media: taxonomy(TAX.media, cross(TAX.mediaAdjs, TAX.mediaNouns, (a, b) => `The ${a} ${b}`), grow(0.08, 12), rng, 1),
+    projects: taxonomy(TAX.projects, cross(TAX.projectMods, TAX.projectHeads, (a, b) => `${a}-${b}`), grow(0.01, 10), rng, 1),
+    categories: taxonomy(categoryNames, [], 65, rng, 1.1),
+    areas: taxonomy([...META.areas, ...A.areaExtra], [], 20, rng, 0.9),
+    channels: taxonomy(channels, [], 137, rng, 0.85),
+    traditional: new Map([...A.zhOrgs.map((s, i): [string, string] => [s, A.zhOrgsTraditional[i] as string]), ...A.zhPeople.map((s, i): [string, string] => [s, A.zhPeopleTraditional[i] as string])].filter(([s, t]) => s !== t)),
   };
 }
 
-/** Draws `n` distinct values from a taxonomy with Zipf-like weights. */
-export function drawDistinct(rng: Rng, tax: Taxonomy, n: number): string[] {
-  const out: string[] = [];
+/** One name drawn with the taxonomy's Zipf-like weights (shared names only). */
+function drawShared(rng: Rng, tax: Taxonomy): string {
   const total = tax.cdf[tax.cdf.length - 1] ?? 0;
-  for (let tries = 0; out.length < Math.min(n, tax.values.length) && tries < n * 20; tries++) {
-    const u = rng.next() * total;
-    let lo = 0;
-    let hi = tax.cdf.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((tax.cdf[mid] as number) <= u) lo = mid + 1;
-      else hi = mid;
-    }
-    const v = tax.values[lo] as string;
+  const u = rng.next() * total;
+  let lo = 0;
+  let hi = tax.cdf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tax.cdf[mid] as number) <= u) lo = mid + 1;
+    else hi = mid;
+  }
+  return tax.values[lo] as string;
+}
+
+/** Draws `n` distinct names for post number `post`: shared ones, and at the taxonomy's rate names no other post uses. */
+export function drawDistinct(rng: Rng, tax: Taxonomy, n: number, post = 0): string[] {
+  const out: string[] = [];
+  const want = Math.min(n, SLOTS);
+  for (let tries = 0; out.length < want && tries < want * 20; tries++) {
+    const v = rng.chance(tax.fresh) ? tax.freshName(post * SLOTS + out.length) : drawShared(rng, tax);
     if (!out.includes(v)) out.push(v);
   }
   return out;
@@ -157,29 +261,35 @@ interface ZhOptions {
   plain: boolean; // front-matter safe: no Markdown, no ASCII ": ", no fillers
 }
 
+// Module-level helpers, not closures: this runs millions of times for an archive, and a closure
+// made on each call costs more than the text it writes.
+function zhNoun(rng: Rng, o: ZhOptions): string {
+  if (!o.plain && rng.chance(o.glossary)) {
+    const [zh, en, expl] = rng.pick(GLOSSARY);
+    return rng.chance(0.7) ? `**${zh}**（${en}: ${expl}）` : `**${zh}**（${en}）`;
+  }
+  if (rng.chance(0.08)) return `${rng.pick(ZH.inlineEnglish)} ${rng.pick(ZH.nouns)}`;
+  return (rng.chance(0.3) ? rng.pick(ZH.adjectives) : "") + rng.pick(ZH.nouns);
+}
+
+function zhAdverb(rng: Rng): string {
+  return rng.chance(0.5) ? rng.pick(ZH.adverbs) : "";
+}
+
 function zhClause(rng: Rng, o: ZhOptions): string {
-  const noun = (): string => {
-    if (!o.plain && rng.chance(o.glossary)) {
-      const [zh, en, expl] = rng.pick(GLOSSARY);
-      return rng.chance(0.7) ? `**${zh}**（${en}: ${expl}）` : `**${zh}**（${en}）`;
-    }
-    if (rng.chance(0.08)) return `${rng.pick(ZH.inlineEnglish)} ${rng.pick(ZH.nouns)}`;
-    return (rng.chance(0.3) ? rng.pick(ZH.adjectives) : "") + rng.pick(ZH.nouns);
-  };
-  const adv = (): string => (rng.chance(0.5) ? rng.pick(ZH.adverbs) : "");
   switch (rng.int(6)) {
     case 0:
-      return `${rng.pick(ZH.subjects)}${adv()}${rng.pick(ZH.verbs)}${noun()}`;
+      return `${rng.pick(ZH.subjects)}${zhAdverb(rng)}${rng.pick(ZH.verbs)}${zhNoun(rng, o)}`;
     case 1:
       return `${rng.pick(ZH.subjects)}${rng.pick(ZH.verbs)}“${rng.pick(ZH.nouns)}”`;
     case 2:
-      return `${rng.pick(ZH.nouns)}的${noun()}${adv()}${rng.pick(ZH.verbs)}${rng.pick(ZH.nouns)}`;
+      return `${rng.pick(ZH.nouns)}的${zhNoun(rng, o)}${zhAdverb(rng)}${rng.pick(ZH.verbs)}${rng.pick(ZH.nouns)}`;
     case 3:
       return rng.pick(ZH.clauses);
     case 4:
-      return `${rng.pick(ZH.inlineEnglish)} ${adv()}${rng.pick(ZH.verbs).replace(/(?<!了)$/, "了")}${noun()}`;
+      return `${rng.pick(ZH.inlineEnglish)} ${zhAdverb(rng)}${rng.pick(ZH.verbs).replace(/(?<!了)$/, "了")}${zhNoun(rng, o)}`;
     default:
-      return `${rng.pick(ZH.subjects)}${adv()}${rng.pick(ZH.verbs)}${rng.pick(ZH.nouns)}和${noun()}`;
+      return `${rng.pick(ZH.subjects)}${zhAdverb(rng)}${rng.pick(ZH.verbs)}${rng.pick(ZH.nouns)}和${zhNoun(rng, o)}`;
   }
 }
 
@@ -206,30 +316,31 @@ function zhText(rng: Rng, chars: number, o: ZhOptions): string {
   return s;
 }
 
+function enNounPhrase(rng: Rng): string {
+  const words = `${rng.chance(0.35) ? rng.pick(EN.adjectives) + " " : ""}${rng.pick(EN.nouns)}`;
+  const det = rng.pick(EN.dets);
+  return `${det === "a" && /^[aeiou]/.test(words) ? "an" : det} ${words}`;
+}
+
 function enSentence(rng: Rng): string {
-  const np = (): string => {
-    const words = `${rng.chance(0.35) ? rng.pick(EN.adjectives) + " " : ""}${rng.pick(EN.nouns)}`;
-    const det = rng.pick(EN.dets);
-    return `${det === "a" && /^[aeiou]/.test(words) ? "an" : det} ${words}`;
-  };
   let s: string;
   let end = rng.chance(0.85) ? "." : rng.chance(0.7) ? "?" : "!";
   switch (rng.int(5)) {
     case 0:
-      s = `${rng.pick(EN.subjects)} ${rng.pick(EN.modals)} ${rng.pick(EN.verbs)} ${np()}`;
+      s = `${rng.pick(EN.subjects)} ${rng.pick(EN.modals)} ${rng.pick(EN.verbs)} ${enNounPhrase(rng)}`;
       break;
     case 1:
-      s = `${np()} is ${rng.chance(0.5) ? rng.pick(EN.adverbs) + " " : ""}${rng.pick(EN.adjectives)}`;
+      s = `${enNounPhrase(rng)} is ${rng.chance(0.5) ? rng.pick(EN.adverbs) + " " : ""}${rng.pick(EN.adjectives)}`;
       break;
     case 2:
-      s = `I think ${rng.pick(EN.subjects)} ${rng.pick(EN.modals)} ${rng.pick(EN.verbs)} ${np()}, and ${np()} is ${rng.pick(EN.adjectives)}`;
+      s = `I think ${rng.pick(EN.subjects)} ${rng.pick(EN.modals)} ${rng.pick(EN.verbs)} ${enNounPhrase(rng)}, and ${enNounPhrase(rng)} is ${rng.pick(EN.adjectives)}`;
       break;
     case 3:
-      s = `what does ${np()} mean for ${np()}`;
+      s = `what does ${enNounPhrase(rng)} mean for ${enNounPhrase(rng)}`;
       end = "?";
       break;
     default:
-      s = `${rng.pick(EN.subjects)} ${rng.pick(EN.adverbs)} ${rng.pick(EN.modals)} ${rng.pick(EN.verbs)} ${np()} because ${np()} is ${rng.pick(EN.adjectives)}`;
+      s = `${rng.pick(EN.subjects)} ${rng.pick(EN.adverbs)} ${rng.pick(EN.modals)} ${rng.pick(EN.verbs)} ${enNounPhrase(rng)} because ${enNounPhrase(rng)} is ${rng.pick(EN.adjectives)}`;
   }
   s = rng.pick(EN.openers) + s + rng.pick(EN.tails) + end;
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -252,14 +363,19 @@ function heading(rng: Rng): string {
 
 // ---- posts ----------------------------------------------------------------------------------
 
+/** How a post is written: Chinese only (about two thirds of the archive), or bilingual in the classic or the newer original format. */
+export type PostStyle = "zh" | "classic" | "new";
+
 /** One generated post plus the facts tests and the CLI check against its text. */
 export interface GeneratedPost {
   fileName: string;
   id: string;
   text: string;
-  style: "classic" | "new";
+  style: PostStyle;
+  /** Passages: translation + original for bilingual posts, paragraphs for Chinese-only ones. */
   turns: number;
   tags: string[];
+  /** Body features: `cjk-bold` (`**《书名》**`), `bracket-label` (`**[Name]**:`), and the defects `gtgt`, `br`, `bad-close`, `no-blank`. */
   defects: string[];
 }
 
@@ -298,36 +414,58 @@ function summaryText(rng: Rng, person: string | undefined): string {
   return s;
 }
 
-function frontMatter(rng: Rng, id: string, classic: boolean, vocab: Vocab): { yaml: string; tags: string[] } {
-  const people = drawDistinct(rng, vocab.people, rng.int(7));
+/** The archive's dates: mostly 2026 and 2025, a few older posts. */
+function postDate(rng: Rng): string {
+  const r = rng.next();
+  if (r < 0.566) return isoDay(rng, "2026-01-01", "2026-11-20");
+  if (r < 0.925) return isoDay(rng, "2025-01-01", "2025-12-31");
+  if (r < 0.967) return isoDay(rng, "2024-01-01", "2024-12-31");
+  return isoDay(rng, "2019-08-01", "2023-12-31");
+}
+
+/**
+ * A name as some posts spell it: now and then in Traditional script (`台積電`) or inside quotes
+ * (`“台积电”`, `'"ai-ml"'`), which the site must fold into the same name. Returns YAML.
+ */
+function spelled(rng: Rng, name: string, vocab: Vocab, quoteRate: number): string {
+  const traditional = vocab.traditional.get(name);
+  const v = traditional !== undefined && rng.chance(0.2) ? traditional : name;
+  if (!rng.chance(quoteRate)) return v;
+  return v.includes("'") ? `“${v}”` : rng.pick([`“${v}”`, `'"${v}"'`, `「${v}」`]);
+}
+
+function frontMatter(rng: Rng, id: string, style: PostStyle, vocab: Vocab, post: number): { yaml: string; tags: string[]; person: string | undefined } {
+  const people = drawDistinct(rng, vocab.people, rng.chance(0.32) ? 0 : rng.range(1, 5), post);
   const lists: Record<string, string[]> = {
-    tags: drawDistinct(rng, vocab.tags, rng.range(3, 6)),
+    tags: drawDistinct(rng, vocab.tags, rng.chance(0.05) ? 0 : rng.range(3, 7), post),
     people,
-    companies_orgs: drawDistinct(rng, vocab.companies, rng.int(6)),
-    products_models: drawDistinct(rng, vocab.products, rng.int(6)),
-    media_books: rng.chance(0.7) ? [] : drawDistinct(rng, vocab.media, rng.range(1, 2)),
-    project: rng.chance(0.75) ? [] : drawDistinct(rng, vocab.projects, rng.range(1, 2)),
+    companies_orgs: drawDistinct(rng, vocab.companies, rng.chance(0.2) ? 0 : rng.range(1, 9), post),
+    products_models: drawDistinct(rng, vocab.products, rng.chance(0.45) ? 0 : rng.range(1, 5), post),
+    media_books: rng.chance(0.7) ? [] : drawDistinct(rng, vocab.media, rng.range(1, 2), post),
+    project: rng.chance(0.75) ? [] : drawDistinct(rng, vocab.projects, rng.range(1, 2), post),
   };
+  const classic = style === "classic";
   const person = people[0];
   const n = (): string => rng.pick(ZH.nouns);
   const topic = rng.chance(0.5) ? `${n()}、${n()}与${n()}` : `从${n()}到${n()}，${rng.pick(ZH.subjects)}${rng.pick(ZH.verbs)}${n()}`;
   const head = person && rng.chance(0.5) ? `${person} ${rng.pick(ZH.titleTails)}` : `${rng.pick(ZH.adjectives).slice(0, -1)}${n()}${rng.pick(ZH.headingJoiners)}${n()}`;
   const title = `${head}：${topic}`;
-  const date = classic ? isoDay(rng, "2019-08-02", "2025-12-19") : isoDay(rng, "2024-03-11", "2026-08-11");
+  const date = postDate(rng);
   const d = rng.next();
-  const speaker = rng.pick(META.channels);
+  const speaker = drawShared(rng, vocab.channels);
   const summary = summaryText(rng, person);
   const draftRoll = rng.next();
   const scalars: Record<string, string | undefined> = {
-    area: classic && rng.chance(0.6) ? `"${rng.pick(META.areas)}"` : rng.pick(META.areas),
+    area: classic && rng.chance(0.6) ? `"${drawShared(rng, vocab.areas)}"` : spelled(rng, drawShared(rng, vocab.areas), vocab, 0.004),
     author: classic ? undefined : speaker,
-    category: rng.pick(META.categories),
+    category: spelled(rng, drawShared(rng, vocab.categories), vocab, 0.004),
     date: d < 0.94 ? `'${date}'` : d < 0.99 ? date : `"${date}"`,
     draft: draftRoll < 0.95 ? "true" : draftRoll < 0.97 ? "false" : undefined,
     guest: person && rng.chance(0.15) ? person : "''",
     insight: "''",
     layout: "post.njk",
-    series: rng.chance(0.93) ? "''" : rng.pick(META.series),
+    // About 99 of 9,000 posts belong to one of 5 series.
+    series: rng.chance(0.011) ? rng.pick(META.series) : "''",
     source: `https://www.youtube.com/watch?v=${id}`,
     speaker,
     status: "evergreen",
@@ -343,48 +481,108 @@ function frontMatter(rng: Rng, id: string, classic: boolean, vocab: Vocab): { ya
     if (list) {
       // Some classic posts drop empty lists instead of writing `[]`.
       if (list.length === 0) yaml += classic && key !== "project" && rng.chance(0.3) ? "" : `${key}: []\n`;
-      else yaml += `${key}:\n${list.map((v) => `${classic ? "" : "  "}- ${v}\n`).join("")}`;
+      else yaml += `${key}:\n${list.map((v) => `${classic ? "" : "  "}- ${spelled(rng, v, vocab, 0.003)}\n`).join("")}`;
     } else if (scalars[key] !== undefined) yaml += `${key}: ${scalars[key]}\n`;
   }
-  return { yaml: yaml + "---\n", tags: lists.tags ?? [] };
+  return { yaml: yaml + "---\n", tags: lists.tags ?? [], person };
 }
 
 const BAD_CLOSERS = ["</details", "</sdetails>", "</detais>", "</details]", "</text>"];
+
+/** Bold around CJK punctuation, which CommonMark alone does not read as bold: `提到了**《三体》**。` */
+function cjkBoldSentence(rng: Rng): string {
+  return rng.chance(0.5)
+    ? `${rng.pick(ZH.subjects)}提到了**《${rng.pick(ARCHIVE.books)}》**这本书。`
+    : `正如那句**“${rng.pick(ARCHIVE.quotes)}”**所说，${rng.pick(ZH.clauses)}。`;
+}
+
+/** Sizes: log-normal per style, fitted to the archive's median, mean and 95th percentile (DESIGN.md §7). */
+const SIZE = { zh: { median: 19_000, sigma: 0.85 }, classic: { median: 43_000, sigma: 0.8 }, new: { median: 43_000, sigma: 0.8 } } as const;
 
 /** Generates post number `index` of a corpus; the same (index, seed, vocab) always gives the same bytes. */
 export function generatePost(index: number, seed: number, vocab: Vocab): GeneratedPost {
   const rng = new Rng(mix32((mix32(seed) + Math.imul(index + 1, 0x9e3779b1)) >>> 0));
   const id = videoId(index, seed);
-  const classic = rng.chance(0.35);
-  // Log-normal sizes (median 34 KB) give the real archive's ~40 KB mean with a long tail.
-  const targetBytes = clamp(Math.round(34_000 * Math.exp(0.6 * rng.normal())), 8_000, 146_000);
-  const turns = clamp(Math.round(targetBytes / rng.range(300, 700)), 40, 160);
-  const fm = frontMatter(rng, id, classic, vocab);
+  const style: PostStyle = rng.chance(0.646) ? "zh" : rng.chance(0.5) ? "classic" : "new";
+  const size = SIZE[style];
+  // The log-normal's tail stops short of the archive's few posts near 1 MB: about one in 2,000 is one.
+  const giant = rng.chance(0.0005);
+  const targetBytes = giant ? rng.range(700_000, 1_100_000) : clamp(Math.round(size.median * Math.exp(size.sigma * rng.normal())), 1_500, 1_200_000);
+  const fm = frontMatter(rng, id, style, vocab, index);
+  const features: string[] = [];
+  if (rng.chance(0.25)) features.push("cjk-bold");
+  if (rng.chance(0.033)) features.push("bracket-label");
+  const body = style === "zh" ? chineseBody(rng, targetBytes - Buffer.byteLength(fm.yaml), features) : bilingualBody(rng, style === "classic", targetBytes - Buffer.byteLength(fm.yaml), features);
+  const text = fm.yaml + body.text + (rng.chance(0.15) ? "\n" : "");
+  return { fileName: `${id}.md`, id, text, style, turns: body.turns, tags: fm.tags, defects: features };
+}
 
+/** A speaker label as the archive writes it, in the given form. */
+function label(name: string, form: number, bracket: boolean): string {
+  if (bracket) return `**[${name}]**${form % 2 === 0 ? ":" : "："} `;
+  return [`**${name}:** `, `**${name}：** `, `**${name}**: `, `**${name}**：`][form % 4] as string;
+}
+
+/** Sections of `###` headings and paragraphs, no originals; speaker labels in most, often Chinese names. */
+function chineseBody(rng: Rng, budgetBytes: number, features: string[]): { text: string; turns: number } {
+  const paras = clamp(Math.round(budgetBytes / rng.range(500, 1100)), 1, 4000);
+  const labelled = rng.chance(0.55);
+  const names = [...new Set(Array.from({ length: rng.range(2, 3) }, () => (rng.chance(0.35) ? rng.pick(ARCHIVE.zhSpeakerRoles) : rng.chance(0.75) ? rng.pick(ARCHIVE.zhSurnames) + rng.pick(ARCHIVE.zhGiven) : rng.pick(META.labels))))];
+  const form = rng.int(4);
+  const bracket = features.includes("bracket-label");
+  const cjkBold = features.includes("cjk-bold");
+  const sections = clamp(Math.round(paras / 8) + rng.range(-1, 2), 1, 400);
+  const headingAt = new Set([0]);
+  while (headingAt.size < Math.min(sections, paras)) headingAt.add(rng.range(1, paras - 1));
+  const blocks: string[] = [];
+  let remaining = budgetBytes;
+  let speaker = 0;
+  const zhOpts: ZhOptions = { glossary: 0.03, plain: false };
+  for (let t = 0; t < paras; t++) {
+    if (headingAt.has(t)) blocks.push(`### ${heading(rng)}`);
+    const budget = (remaining / (paras - t)) * (0.3 + 0.7 * -Math.log(1 - rng.next()));
+    let zh = zhText(rng, Math.max(8, budget / 3.05), zhOpts);
+    if (cjkBold && (t === 0 || rng.chance(0.08))) zh = `${cjkBoldSentence(rng)}${zh}`;
+    if (labelled) {
+      speaker = rng.chance(0.7) ? (speaker + 1) % names.length : rng.int(names.length);
+      zh = label(names[speaker] as string, form, bracket) + zh;
+    }
+    blocks.push(zh);
+    remaining -= Buffer.byteLength(zh) + 2;
+  }
+  return { text: blocks.join("\n\n"), turns: paras };
+}
+
+/** Turns of a translation and its original in a `<details>` block, in the classic or the newer format, with the archive's defects. */
+function bilingualBody(rng: Rng, classic: boolean, budgetBytes: number, features: string[]): { text: string; turns: number } {
+  const turns = clamp(Math.round(budgetBytes / rng.range(300, 700)), 4, 3000);
   const defects: string[] = [];
   if (rng.chance(0.03)) defects.push("gtgt");
   if (rng.chance(0.02)) defects.push("br");
   if (rng.chance(0.02)) defects.push("bad-close");
   if (rng.chance(0.02)) defects.push("no-blank");
+  features.push(...defects);
   const has = (d: string): boolean => defects.includes(d);
   const badClose = new Set(has("bad-close") ? [rng.int(turns - 1), rng.int(turns - 1)] : []);
   const noBlank = new Set(has("no-blank") ? [rng.int(turns), rng.int(turns)] : []);
+  const bracket = features.includes("bracket-label");
+  const cjkBold = features.includes("cjk-bold");
 
-  const narration = has("gtgt") || rng.chance(0.2);
+  const narration = !bracket && (has("gtgt") || rng.chance(0.2));
   const labels = [...new Set(Array.from({ length: rng.range(2, 3) }, () => (rng.chance(0.1) ? rng.pick(META.zhLabels) : rng.pick(META.labels))))];
   const labelStyle = classic ? rng.int(3) : 2;
   const enLabels = !classic || (labelStyle === 2 && rng.chance(0.5));
   const postBlank = classic && rng.chance(0.08) ? "\n" : "\n\n";
   const postSummary = classic ? (rng.chance(0.05) ? "查看/隐藏英文原文 / View/Hide Original English" : "View/Hide Original English") : "Original English";
 
-  const sections = clamp(Math.round(turns / 13) + rng.range(-1, 2), 3, 12);
+  const sections = clamp(Math.round(turns / 13) + rng.range(-1, 2), 1, 300);
   const headingAt = new Set([0]);
-  while (headingAt.size < sections) headingAt.add(rng.range(1, turns - 1));
+  while (headingAt.size < Math.min(sections, turns)) headingAt.add(rng.range(1, turns - 1));
   const level = rng.next();
   let headingCount = 0;
 
   const blocks: string[] = [];
-  let remaining = targetBytes - Buffer.byteLength(fm.yaml);
+  let remaining = budgetBytes;
   let speaker = 0;
   for (let t = 0; t < turns; t++) {
     if (headingAt.has(t)) {
@@ -402,7 +600,8 @@ export function generatePost(index: number, seed: number, vocab: Vocab): Generat
     const zhOpts: ZhOptions = { glossary: 0.03, plain: false };
     const zhPara = (c: number): string => (short ? rng.pick(ZH.short) : zhText(rng, c, zhOpts));
     let zh = twoParas ? `${zhPara(zhChars / 2)}\n\n${zhPara(zhChars / 2)}` : zhPara(zhChars);
-    if (!narration) zh = `${["**" + name + ":** ", "**" + name + "：** ", "**" + name + "**: "][labelStyle]}${zh}`;
+    if (cjkBold && !short && (t === 0 || rng.chance(0.08))) zh = `${cjkBoldSentence(rng)}${zh}`;
+    if (!narration) zh = `${bracket ? label(name, labelStyle, true) : ["**" + name + ":** ", "**" + name + "：** ", "**" + name + "**: "][labelStyle]}${zh}`;
     const sep = has("br") && rng.chance(0.4) ? "<br>" : has("gtgt") && rng.chance(0.3) ? " >> " : " ";
     const enChars = zhChars * (1.6 + 0.8 * rng.next());
     const enPara = (c: number): string => (short ? rng.pick(EN.short) : enText(rng, c, sep));
@@ -417,6 +616,5 @@ export function generatePost(index: number, seed: number, vocab: Vocab): Generat
     blocks.push(block);
     remaining -= Buffer.byteLength(block) + 2;
   }
-  const text = fm.yaml + blocks.join("\n\n") + (rng.chance(0.15) ? "\n" : "");
-  return { fileName: `${id}.md`, id, text, style: classic ? "classic" : "new", turns, tags: fm.tags, defects };
+  return { text: blocks.join("\n\n"), turns };
 }

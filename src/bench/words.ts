@@ -98,3 +98,30 @@ export const META = {
   summaryVariants: ["View/Hide Original Original English", "V/H Original English", "查看/隐藏英文原文 / View/Hide Original English", "- View/Hide Original English", "View/H ide Original English"],
   newSummaryVariants: ["Original English-12", "Original English Source", "Original English-3"],
 };
+
+/** What the real archive adds to the lists above: Chinese names, more categories and channels, Traditional spellings. */
+export const ARCHIVE = {
+  // Surnames and given-name characters of Chinese names (`张磊`, `王小川`); transliterated foreign names join with `·`.
+  zhSurnames: z("王|李|张|刘|陈|杨|黄|赵|吴|周|徐|孙|马|朱|胡|郭|何|高|林|罗|郑|梁|谢|宋|唐|许|韩|冯|邓|曹|彭|曾|肖|田|董|袁|潘|于|蒋|蔡|余|杜|叶|程|苏|魏|吕|丁|任|沈"),
+  zhGiven: z("伟|芳|娜|敏|静|磊|强|军|洋|勇|艳|杰|涛|明|超|秀|霞|平|刚|桂|华|飞|鹏|宇|浩|晨|欣|博|文|斌|宁|凯|峰|俊|云|帆|志|远|嘉|思"),
+  foreignGiven: z("杰罗姆|迈克尔|约翰|大卫|詹姆斯|罗伯特|威廉|理查德|托马斯|查尔斯|丹尼尔|马修|安德鲁|克里斯|史蒂夫|彼得|保罗|马克|斯坦|雷|艾伦|凯文|布莱恩|乔治"),
+  foreignFamily: z("鲍威尔|巴菲特|芒格|达利欧|马斯克|黄|索罗斯|克鲁格曼|萨默斯|伯南克|耶伦|费曼|卡尼|特朗普|拜登|普京|弗里德曼|凯恩斯|哈耶克|德鲁肯米勒|弗罗曼|莱登|克洛普|科斯"),
+  // Organisations and products as the archive names them in Chinese, with the Traditional spelling some posts use.
+  zhOrgs: z("台积电|英伟达|腾讯|华为|阿里巴巴|微软|苹果|谷歌|特斯拉|美联储|中国人民银行|字节跳动|小米|比亚迪|宁德时代|国家统计局|财政部|欧洲央行|日本央行|国际货币基金组织"),
+  zhOrgsTraditional: z("台積電|輝達|騰訊|華為|阿里巴巴|微軟|蘋果|谷歌|特斯拉|美聯儲|中國人民銀行|字節跳動|小米|比亞迪|寧德時代|國家統計局|財政部|歐洲央行|日本央行|國際貨幣基金組織"),
+  zhPeople: z("习近平|黄仁勋|马斯克|鲍威尔|巴菲特|李强|雷军|任正非|马云|张一鸣|王传福|刘鹤|易纲|潘功胜|董明珠"),
+  zhPeopleTraditional: z("習近平|黃仁勳|馬斯克|鮑威爾|巴菲特|李強|雷軍|任正非|馬雲|張一鳴|王傳福|劉鶴|易綱|潘功勝|董明珠"),
+  zhOrgKinds: z("集团|科技|资本|银行|研究院|基金会|证券|控股"),
+  productWords: w("Nova Pulse Core Spark Orbit Flux Echo Atlas Vega Lyra Astra Zen Aero Terra Quanta Halo Sigma Delta Omega Prime"),
+  categoryWords: w("ai tech finance macro geo health life work culture science history energy policy market media education family society security crypto"),
+  categoryKinds: w("economy investing trends insights analysis application engineering strategy growth news"),
+  areaExtra: w("science-nature arts-culture education-learning policy-law energy-climate media-entertainment crypto-web3 china-watch us-politics global-markets history-ideas security-defense"),
+  channelStems: z("硅谷|华尔街|财经|科技|商业|投资|宏观|时政|读书|历史|思想|创业|未来|全球|深度|老王|小李|阿明|大刘|西岸"),
+  channelKinds: z("观察|评论|频道|拍案|101|电台|夜话|研究所|之声|笔记"),
+  enChannelStems: w("Lex Acquired Invest Founders Stratechery Decoder Hardfork Pivot Prof Tim Peter Sam Chris Ben Alex Huberman Freakonomics Odd Masters"),
+  enChannelKinds: ["Podcast", "Show", "Talks", "Weekly", "Daily", "Live", "Lab", "Notes"],
+  // `**《书名》**` and `**“引语”**`: bold around CJK punctuation, which CommonMark alone does not read as bold.
+  books: z("三体|原则|穷查理宝典|创新者的窘境|人类简史|置身事内|枪炮、病菌与钢铁|思考，快与慢|从零到一|黑天鹅|大国大城|国富论|资本论|百年孤独|低于零"),
+  quotes: z("长期贪婪，短期不傻|先买后分析|慢就是快|别人恐惧我贪婪|护城河|第一性原理|能力圈|反脆弱|躺平|内卷|降本增效|新质生产力"),
+  zhSpeakerRoles: z("主持人|嘉宾|旁白|采访者|观众|记者"),
+};

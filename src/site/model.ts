@@ -25,6 +25,32 @@ export interface TermPage extends ListPage {
   term: Term;
 }
 
+/** One page of a taxonomy's index: its terms, most used first. */
+export interface TaxonomyIndexPage {
+  taxonomy: Taxonomy;
+  url: string;
+  number: number;
+  total: number;
+  terms: Term[];
+  /** 1-based rank of the first and last term on this page. */
+  from: number;
+  to: number;
+  previousUrl?: string;
+  nextUrl?: string;
+}
+
+/**
+ * Terms per taxonomy index page: a real archive has 14,000 tags, and one page of them all was
+ * 1.4 MB. At this size a page stays well under 150 KB, also with long Chinese names.
+ */
+export const TERMS_PER_INDEX_PAGE = 500;
+
+/**
+ * The URL of page `n` of a taxonomy's index. `_` never occurs in a term's slug, so no term page can
+ * take these URLs.
+ */
+export const taxonomyIndexUrl = (taxonomy: Taxonomy, n: number): string => (n === 1 ? taxonomy.url : `${taxonomy.url}_/${n}/`);
+
 /** Posts of one month. */
 export interface ArchiveMonth {
   month: number;
@@ -59,6 +85,8 @@ export interface SiteModel {
   /** Each post's terms by taxonomy key, by post slug. */
   termsByPost: Record<string, Record<string, Term[]>>;
   termPages: TermPage[];
+  /** The taxonomies' index pages. */
+  taxonomyPages: TaxonomyIndexPage[];
   years: ArchiveYear[];
   /** Series navigation by post slug (plain objects: templates index them by slug). */
   series: Record<string, SeriesNav>;
@@ -85,8 +113,24 @@ export function buildSiteModel(posts: Post[], perPage: number): SiteModel {
   const { taxonomies, termsByPost, notes } = buildTaxonomies(posts);
   const homePages = paginate(posts, perPage, (n) => (n === 1 ? "/" : `/page/${n}/`));
   const termPages: TermPage[] = [];
+  const taxonomyPages: TaxonomyIndexPage[] = [];
   for (const taxonomy of taxonomies) {
+    const total = Math.max(1, Math.ceil(taxonomy.terms.length / TERMS_PER_INDEX_PAGE));
+    for (let n = 1; n <= total; n++) {
+      taxonomyPages.push({
+        taxonomy,
+        url: taxonomyIndexUrl(taxonomy, n),
+        number: n,
+        total,
+        terms: taxonomy.terms.slice((n - 1) * TERMS_PER_INDEX_PAGE, n * TERMS_PER_INDEX_PAGE),
+        from: (n - 1) * TERMS_PER_INDEX_PAGE + 1,
+        to: Math.min(n * TERMS_PER_INDEX_PAGE, taxonomy.terms.length),
+        ...(n > 1 ? { previousUrl: taxonomyIndexUrl(taxonomy, n - 1) } : {}),
+        ...(n < total ? { nextUrl: taxonomyIndexUrl(taxonomy, n + 1) } : {}),
+      });
+    }
     for (const term of taxonomy.terms) {
+      if (!term.hasPage) continue;
       for (const page of paginate(term.posts, perPage, (n) => (n === 1 ? term.url : `${term.url}${n}/`))) termPages.push({ ...page, taxonomy, term });
     }
   }
@@ -108,5 +152,5 @@ export function buildSiteModel(posts: Post[], perPage: number): SiteModel {
       series[post.slug] = { term, index: i + 1, total: ordered.length, ...(i > 0 ? { previous: ordered[i - 1] } : {}), ...(i + 1 < ordered.length ? { next: ordered[i + 1] } : {}) };
     });
   }
-  return { posts, homePages, taxonomies, headerTaxonomies: POST_HEADER_TAXONOMIES, termsByPost, termPages, years, series, related: Object.assign(Object.create(null) as Record<string, Post[]>, Object.fromEntries(relatedPosts(posts, taxonomies))), notes };
+  return { posts, homePages, taxonomies, headerTaxonomies: POST_HEADER_TAXONOMIES, termsByPost, termPages, taxonomyPages, years, series, related: Object.assign(Object.create(null) as Record<string, Post[]>, Object.fromEntries(relatedPosts(posts, taxonomies))), notes };
 }

@@ -5,14 +5,13 @@
  */
 import type { Post } from "../content/post.js";
 import { frontMatterSchema } from "../frontmatter/schema.js";
-import type { ArchiveYear, ListPage, SiteModel, TermPage } from "./model.js";
-import type { Taxonomy } from "./taxonomy.js";
+import type { ArchiveYear, ListPage, SiteModel, TaxonomyIndexPage, TermPage } from "./model.js";
 
 /** The paginated data of this build: what Eleventy renders. */
 export interface RenderPlan {
   posts: Post[];
   homePages: ListPage[];
-  taxonomies: Taxonomy[];
+  taxonomyPages: TaxonomyIndexPage[];
   termPages: TermPage[];
   years: ArchiveYear[];
   /** True when only some posts' pages are rendered. */
@@ -23,7 +22,7 @@ const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape) as (keyof Post)[]
 
 /** Everything. */
 export function fullPlan(model: SiteModel): RenderPlan {
-  return { posts: model.posts, homePages: model.homePages, taxonomies: model.taxonomies, termPages: model.termPages, years: model.years, partial: false };
+  return { posts: model.posts, homePages: model.homePages, taxonomyPages: model.taxonomyPages, termPages: model.termPages, years: model.years, partial: false };
 }
 
 /** True when two versions of a post have the same front matter (they may differ in the body). */
@@ -51,5 +50,5 @@ export function bodyOnlyChanges(previous: readonly Post[], current: readonly Pos
 
 /** Only the given posts' own pages. */
 export function postsOnlyPlan(posts: Post[]): RenderPlan {
-  return { posts, homePages: [], taxonomies: [], termPages: [], years: [], partial: true };
+  return { posts, homePages: [], taxonomyPages: [], termPages: [], years: [], partial: true };
 }

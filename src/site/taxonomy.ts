@@ -42,8 +42,14 @@ export interface Term {
   /** Display name: the spelling most posts use (on a tie, the one met first: posts are visited newest first). */
   name: string;
   slug: string;
-  /** Site-relative URL, `/tags/scaling-law/`. */
+  /**
+   * Site-relative URL: its own page (`/tags/scaling-law/`) when two or more posts carry it; the
+   * post's page when only one does (most names in a real archive), which saves a page that would
+   * only list that post.
+   */
   url: string;
+  /** True when the term has a page of its own (two or more posts). */
+  hasPage: boolean;
   /** Posts with this value, newest first. */
   posts: Post[];
 }
@@ -146,7 +152,7 @@ export function buildTaxonomies(
               notes.push({ taxonomy: spec.key, message: `'${name}' and '${clash.name}' would share /${spec.path}/${slug}/; '${name}' is at /${spec.path}/${slug}-${n}/` });
               slug = `${slug}-${n}`;
             }
-            term = { name, slug, url: `/${spec.path}/${slug}/`, posts: [] };
+            term = { name, slug, url: `/${spec.path}/${slug}/`, hasPage: true, posts: [] };
             byKey.set(key, term);
             bySlug.set(slug, term);
             spellings.set(term, new Map());
@@ -168,6 +174,10 @@ export function buildTaxonomies(
       let most = 0;
       for (const [spelling, n] of counts) if (n > most) [best, most] = [spelling, n];
       term.name = best;
+      if (term.posts.length === 1) {
+        term.hasPage = false;
+        term.url = term.posts[0]!.url;
+      }
     }
     const terms = [...byKey.values()].sort((a, b) => b.posts.length - a.posts.length || collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
     return { ...spec, url: `/${spec.path}/`, terms };

@@ -12,7 +12,7 @@ test("an edit to the body alone re-renders only that post", () => {
   const b2 = { ...b, transcript: { sections: [{ id: "s-0", level: 0, line: 5, turns: [] }] } };
   assert.ok(sameFrontMatter(b, b2));
   assert.deepEqual(bodyOnlyChanges([a, b], [a, b2]), [b2]);
-  assert.deepEqual(postsOnlyPlan([b2]), { posts: [b2], homePages: [], taxonomies: [], termPages: [], years: [], partial: true });
+  assert.deepEqual(postsOnlyPlan([b2]), { posts: [b2], homePages: [], taxonomyPages: [], termPages: [], years: [], partial: true });
 });
 
 test("front-matter edits, added or removed posts and template-only changes need a full render", () => {

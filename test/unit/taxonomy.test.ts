@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Post } from "../../src/content/post.js";
-import { buildSiteModel, paginate } from "../../src/site/model.js";
+import { buildSiteModel, paginate, TERMS_PER_INDEX_PAGE } from "../../src/site/model.js";
 import { buildTaxonomies, termKey, termSlug } from "../../src/site/taxonomy.js";
 
 const post = (slug: string, date: string, over: Partial<Post> = {}): Post => ({
@@ -100,4 +100,26 @@ test("the site model: series in date order with neighbours, archive by year and 
   assert.deepEqual(model.years.map((y) => [y.year, y.count, y.months.map((m) => m.month)]), [[2025, 3, [3, 2]], [2024, 1, [12]]]);
   assert.deepEqual(model.related.s1?.slice(0, 2).map((p) => p.slug), ["s3", "s2"], "same series ranks first");
   assert.ok(model.termPages.some((p) => p.url === "/series/ru-men/"));
+});
+
+test("a name carried by one post has no page: it links to the post; two or more posts make a term page", () => {
+  const model = buildSiteModel([post("b", "2025-02-01", { tags: ["shared", "only-b"] }), post("a", "2025-01-01", { tags: ["shared"] })], 20);
+  const tags = model.taxonomies.find((t) => t.key === "tags")!;
+  assert.deepEqual(tags.terms.map((t) => [t.name, t.hasPage, t.url]), [["shared", true, "/tags/shared/"], ["only-b", false, "/posts/b/"]]);
+  assert.deepEqual(model.termPages.filter((p) => p.taxonomy.key === "tags").map((p) => p.url), ["/tags/shared/"]);
+});
+
+test("taxonomy indexes in pages of TERMS_PER_INDEX_PAGE terms, most used first, at URLs no term can take", () => {
+  const n = TERMS_PER_INDEX_PAGE * 2 + 1;
+  const posts = [post("b", "2025-02-01", { tags: Array.from({ length: n }, (_, i) => `tag ${i}`) }), post("a", "2025-01-01", { tags: ["tag 7"] })];
+  const pages = buildSiteModel(posts, 20).taxonomyPages.filter((p) => p.taxonomy.key === "tags");
+  assert.deepEqual(pages.map((p) => [p.url, p.number, p.total, p.terms.length, p.from, p.to]), [
+    ["/tags/", 1, 3, TERMS_PER_INDEX_PAGE, 1, TERMS_PER_INDEX_PAGE],
+    ["/tags/_/2/", 2, 3, TERMS_PER_INDEX_PAGE, TERMS_PER_INDEX_PAGE + 1, 2 * TERMS_PER_INDEX_PAGE],
+    ["/tags/_/3/", 3, 3, 1, n, n],
+  ]);
+  assert.equal(pages[0]!.terms[0]!.name, "tag 7", "the most used first");
+  assert.equal(pages[1]!.previousUrl, "/tags/");
+  assert.equal(pages[1]!.nextUrl, "/tags/_/3/");
+  assert.ok(!/_/.test(termSlug("_ tag _")), "slugs never hold '_'");
 });

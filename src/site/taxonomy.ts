@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import * as OpenCC from "opencc-js";
 import type { Post } from "../content/post.js";
+import { withoutWrappingQuotes } from "../frontmatter/leniency.js";
 import { slugify } from "../slug.js";
 
 /** The front-matter fields a taxonomy gathers names from. */
@@ -74,18 +75,9 @@ const collator = new Intl.Collator("zh-CN-u-co-pinyin", { sensitivity: "base", n
 // Traditional Chinese to Simplified (mainland) for comparison and slugs; display names keep the author's script.
 const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
 
-// Quotes a pipeline wraps a whole value in: '"ai-ml"', “ai-ml”, 「台积电」, 『…』, ‘…’.
-const WRAPPING_QUOTES = /^(?:"(.*)"|'(.*)'|“(.*)”|‘(.*)’|「(.*)」|『(.*)』)$/su;
-
-/** A name without quotes around the whole of it (repeatedly: `"“x”"` is `x`). */
+/** A name without quotes around the whole of it (`"“x”"` is `x`): the front-matter reader's own rule, so both agree. */
 export function unquoted(name: string): string {
-  let current = name.trim();
-  for (;;) {
-    const m = WRAPPING_QUOTES.exec(current);
-    const inner = m?.slice(1).find((g) => g !== undefined)?.trim();
-    if (inner === undefined || inner === "") return current;
-    current = inner;
-  }
+  return withoutWrappingQuotes(name, "all") ?? name.trim();
 }
 
 // Names repeat across thousands of posts: fold each distinct spelling once.

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { ContentLoader } from "./content/load.js";
 
 /** The site's settings file (`_data/site.json` by default, `--site=FILE` otherwise). */
 export const siteSettingsSchema = z.strictObject({
@@ -48,6 +49,8 @@ export interface Options {
   siteUrl: string;
   /** Write each page as soon as it is rendered (production builds; see direct-write-plugin). */
   directWrite: boolean;
+  /** Reads the posts, for the build's check and Eleventy's data alike, and collects later findings. */
+  loader: ContentLoader;
   /** For tests: make rendering fail inside Eleventy (`TRANSCRIPTS_FAULT=render`). */
   fault?: "render";
 }
@@ -107,6 +110,7 @@ export function resolveOptions(input: OptionsInput): Options {
     dev: input.dev ?? false,
     siteUrl,
     directWrite: input.directWrite ?? false,
+    loader: new ContentLoader(),
     ...(env.TRANSCRIPTS_FAULT === "render" ? { fault: "render" as const } : {}),
   };
 }

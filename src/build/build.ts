@@ -6,7 +6,7 @@ import { cp } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { isFailing, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
-import { loadContent, takeLazyDiagnostics, type SkippedFile } from "../content/load.js";
+import type { SkippedFile } from "../content/load.js";
 import { formatSummary, formatText, summarize } from "../check/report.js";
 import { createStaging, discardStaging, recoverInterrupted, swapIn } from "./staging.js";
 import { guardOutput, markSite } from "./output-guard.js";
@@ -66,8 +66,9 @@ async function buildSite(options: BuildOptions, progress: BuildProgress): Promis
   const siteOptions: Options = { ...options.site, directWrite: true, dev: false };
   // Front matter first, for every file: an error stops the build before anything is rendered.
   // Transcripts are parsed as their pages render (once each), and their warnings reported after.
-  takeLazyDiagnostics();
-  const content = await loadContent([siteOptions.contentDir], { transcripts: "lazy" });
+  const loader = siteOptions.loader;
+  loader.takeLaterDiagnostics();
+  const content = await loader.load([siteOptions.contentDir], { transcripts: "lazy" });
   progress.postsDone(content.posts.length);
   if (isFailing(content.diagnostics, options.strict)) {
     reportDiagnostics(content.diagnostics, content.fileCount, options.strict, log, content.skipped);
@@ -101,7 +102,7 @@ async function buildSite(options: BuildOptions, progress: BuildProgress): Promis
       const search = await indexSite(staging, options.searchPostsPerPart, (done, total) => progress.searchPart(done, total));
       log(`search index: ${search.pages} posts in ${search.parts} part${search.parts === 1 ? "" : "s"}, ${search.files} files, ${(search.bytes / 2 ** 20).toFixed(1)} MiB, in ${(search.ms / 1000).toFixed(1)} s`);
     }
-    diagnostics = sortDiagnostics([...content.diagnostics, ...takeLazyDiagnostics()]);
+    diagnostics = sortDiagnostics([...content.diagnostics, ...loader.takeLaterDiagnostics()]);
     reportDiagnostics(diagnostics, content.fileCount, options.strict, log, content.skipped);
     if (isFailing(diagnostics, options.strict)) {
       await discardStaging(staging);

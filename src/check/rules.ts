@@ -49,8 +49,11 @@ export const TRANSCRIPT_RULES = [
   "label-unbalanced",
 ] as const;
 
+/** Rule ids of the site model, found while the build renders (src/eleventy/content-plugin.ts). */
+export const SITE_RULES = ["term-slug-clash"] as const;
+
 /** Every known rule id, sorted. */
-export const KNOWN_RULES: readonly string[] = [...new Set<string>([...FRONTMATTER_RULES, ...FILE_RULES, ...TRANSCRIPT_RULES])].sort();
+export const KNOWN_RULES: readonly string[] = [...new Set<string>([...FRONTMATTER_RULES, ...FILE_RULES, ...TRANSCRIPT_RULES, ...SITE_RULES])].sort();
 
 /** The ids of `ids` that are not known rule ids. */
 export function unknownRules(ids: readonly string[]): string[] {

@@ -1,7 +1,9 @@
 /**
- * Reads every post of a content folder once: bytes → UTF-8 text → front matter → transcript model.
- * All problems of all files are collected before anything is rendered. Results are cached per file
- * (by size and modification time) so the dev server re-reads only what changed.
+ * Reads the posts of a content folder: bytes → UTF-8 text → front matter → transcript model. All
+ * problems of all files are collected before anything is rendered. A `ContentLoader` is owned by one
+ * build (or dev server): it caches each file's result by size and modification time, so the build's
+ * check and Eleventy's data read the folder once and the dev server re-reads only what changed, and
+ * it collects what is found later (transcripts parsed as their pages render, taxonomy name clashes).
  */
 import { readFileSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
@@ -46,7 +48,6 @@ interface FileResult {
   diagnostics: LocalDiagnostic[];
 }
 
-const cache = new Map<string, { size: number; mtimeMs: number; transcripts: TranscriptMode; result: FileResult }>();
 const decoder = new TextDecoder("utf-8", { fatal: true });
 const READ_CONCURRENCY = 32;
 
@@ -134,71 +135,141 @@ export async function listPostFiles(target: string): Promise<string[]> {
   return (await findPostFiles(target)).files;
 }
 
-/** Read and check every post under the given files or folders. */
-export async function loadContent(targets: readonly string[], options: LoadOptions = {}): Promise<LoadedContent> {
-  const transcripts = options.transcripts ?? "keep";
-  const displayBase = options.displayBase ?? process.cwd();
-  const perTarget = await Promise.all(targets.map(async (t) => ({ root: t, found: await findPostFiles(t) })));
-  const jobs = perTarget.flatMap(({ root, found }) => found.files.map((file) => ({ root, file })));
-  const results: FileResult[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const i = next++;
-      const job = jobs[i]!;
-      results[i] = await loadFile(job.file, job.root, transcripts, displayPath(job.file, displayBase));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, jobs.length) }, worker));
-
-  const diagnostics: Diagnostic[] = [];
-  const skipped: SkippedFile[] = [];
-  for (const { found } of perTarget) {
-    for (const u of found.undecodable) {
-      const what = u.folder ? "folder" : "file";
-      const fix = u.folder ? "its posts are not read" : "the post cannot be read safely";
-      diagnostics.push({ file: displayPath(u.path, displayBase), line: 1, col: 1, severity: "error", rule: "file-name-encoding", message: `the ${what} name is not valid UTF-8 (the bytes shown as \\xNN), so ${fix}. Rename it using UTF-8 characters only.` });
-    }
-    for (const k of found.skipped) skipped.push({ file: displayPath(k.path, displayBase), reason: k.reason });
-  }
-  const posts: Post[] = [];
-  const bySlug = new Map<string, { display: string; post: Post }>();
-  const byLowerSlug = new Map<string, string>();
-  jobs.forEach((job, i) => {
-    const display = displayPath(job.file, displayBase);
-    const result = results[i]!;
-    diagnostics.push(...inFile(display, result.diagnostics));
-    const post = result.post;
-    if (!post) return;
-    const same = bySlug.get(post.slug);
-    if (same) {
-      diagnostics.push({ file: display, line: 1, col: 1, severity: "error", rule: "slug-duplicate", message: `the slug '${post.slug}' is also used by ${same.display}; both would be written to the same URL. Rename one of the files.` });
-      return;
-    }
-    const lower = byLowerSlug.get(post.slug.toLowerCase());
-    if (lower) {
-      diagnostics.push({ file: display, line: 1, col: 1, severity: "warning", rule: "slug-case", message: `the slug '${post.slug}' differs from ${lower} only in letter case; the two collide on case-insensitive disks (macOS, Windows). Rename one if you can.` });
-    }
-    bySlug.set(post.slug, { display, post });
-    byLowerSlug.set(post.slug.toLowerCase(), display);
-    posts.push(post);
-  });
-  posts.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  const fileCount = jobs.length + perTarget.reduce((n, { found }) => n + found.undecodable.filter((u) => !u.folder).length, 0);
-  return { posts, diagnostics: sortDiagnostics(diagnostics), fileCount, skipped };
+/** A name clash or other finding about a post made after loading, by the stage that found it. */
+export interface PostFinding {
+  /** The post's slug. */
+  slug: string;
+  /** The front-matter key the finding is about (its line is looked up), if any. */
+  key?: string;
+  severity: Diagnostic["severity"];
+  rule: string;
+  message: string;
 }
 
-async function loadFile(file: string, root: string, transcripts: TranscriptMode, display: string): Promise<FileResult> {
-  const info = await stat(file);
-  const cached = cache.get(file);
-  if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs && cached.transcripts === transcripts) return cached.result;
-  const result = parseFile(await readFile(file), file, root, transcripts, display);
-  cache.set(file, { size: info.size, mtimeMs: info.mtimeMs, transcripts, result });
-  return result;
+/** Reads content folders for one build or dev server (see the module comment). */
+export class ContentLoader {
+  private readonly cache = new Map<string, { size: number; mtimeMs: number; transcripts: TranscriptMode; result: FileResult }>();
+  /** The file and display path of each loaded post, by slug, for findings made later. */
+  private readonly files = new Map<string, { file: string; display: string }>();
+  // The one transcript a lazy build holds: a page asks for it several times while it renders.
+  private slot: { file: string; transcript: Post["transcript"] } | undefined;
+  private readonly reported = new Set<string>();
+  private readonly later: Diagnostic[] = [];
+
+  /** Read and check every post under the given files or folders. */
+  async load(targets: readonly string[], options: LoadOptions = {}): Promise<LoadedContent> {
+    const transcripts = options.transcripts ?? "keep";
+    const displayBase = options.displayBase ?? process.cwd();
+    const perTarget = await Promise.all(targets.map(async (t) => ({ root: t, found: await findPostFiles(t) })));
+    const jobs = perTarget.flatMap(({ root, found }) => found.files.map((file) => ({ root, file })));
+    const results: FileResult[] = new Array(jobs.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < jobs.length) {
+        const i = next++;
+        const job = jobs[i]!;
+        results[i] = await this.loadFile(job.file, job.root, transcripts, displayPath(job.file, displayBase));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, jobs.length) }, worker));
+
+    const diagnostics: Diagnostic[] = [];
+    const skipped: SkippedFile[] = [];
+    for (const { found } of perTarget) {
+      for (const u of found.undecodable) {
+        const what = u.folder ? "folder" : "file";
+        const fix = u.folder ? "its posts are not read" : "the post cannot be read safely";
+        diagnostics.push({ file: displayPath(u.path, displayBase), line: 1, col: 1, severity: "error", rule: "file-name-encoding", message: `the ${what} name is not valid UTF-8 (the bytes shown as \\xNN), so ${fix}. Rename it using UTF-8 characters only.` });
+      }
+      for (const k of found.skipped) skipped.push({ file: displayPath(k.path, displayBase), reason: k.reason });
+    }
+    const posts: Post[] = [];
+    const bySlug = new Map<string, { display: string; post: Post }>();
+    const byLowerSlug = new Map<string, string>();
+    jobs.forEach((job, i) => {
+      const display = displayPath(job.file, displayBase);
+      const result = results[i]!;
+      diagnostics.push(...inFile(display, result.diagnostics));
+      const post = result.post;
+      if (!post) return;
+      const same = bySlug.get(post.slug);
+      if (same) {
+        diagnostics.push({ file: display, line: 1, col: 1, severity: "error", rule: "slug-duplicate", message: `the slug '${post.slug}' is also used by ${same.display}; both would be written to the same URL. Rename one of the files.` });
+        return;
+      }
+      const lower = byLowerSlug.get(post.slug.toLowerCase());
+      if (lower) {
+        diagnostics.push({ file: display, line: 1, col: 1, severity: "warning", rule: "slug-case", message: `the slug '${post.slug}' differs from ${lower} only in letter case; the two collide on case-insensitive disks (macOS, Windows). Rename one if you can.` });
+      }
+      bySlug.set(post.slug, { display, post });
+      this.files.set(post.slug, { file: job.file, display });
+      byLowerSlug.set(post.slug.toLowerCase(), display);
+      posts.push(post);
+    });
+    posts.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    const fileCount = jobs.length + perTarget.reduce((n, { found }) => n + found.undecodable.filter((u) => !u.folder).length, 0);
+    return { posts, diagnostics: sortDiagnostics(diagnostics), fileCount, skipped };
+  }
+
+  private async loadFile(file: string, root: string, transcripts: TranscriptMode, display: string): Promise<FileResult> {
+    const info = await stat(file);
+    const cached = this.cache.get(file);
+    if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs && cached.transcripts === transcripts) return cached.result;
+    const result = parseFile(await readFile(file), file, root, transcripts, display, (f, d) => this.lazyTranscript(f, d));
+    this.cache.set(file, { size: info.size, mtimeMs: info.mtimeMs, transcripts, result });
+    return result;
+  }
+
+  private lazyTranscript(file: string, display: string): Post["transcript"] {
+    if (this.slot?.file === file) return this.slot.transcript;
+    // The front matter was checked when the folder was loaded: only the body is needed now.
+    const { body, bodyLineOffset } = bodyOf(decode(readFileSync(file)) ?? "");
+    const parsed = parseTranscript(body, { lineOffset: bodyLineOffset });
+    if (!this.reported.has(file)) {
+      this.reported.add(file);
+      this.later.push(...inFile(display, parsed.diagnostics));
+    }
+    this.slot = { file, transcript: parsed.transcript };
+    return parsed.transcript;
+  }
+
+  /** Record a finding about a loaded post, at its file and the line of its key. */
+  report(finding: PostFinding): void {
+    const where = this.files.get(finding.slug);
+    const line = where && finding.key ? keyLine(readFileSync(where.file, "utf8"), finding.key) : 1;
+    this.later.push({ file: where?.display ?? finding.slug, line, col: 1, severity: finding.severity, rule: finding.rule, message: finding.message });
+  }
+
+  /** What was found since the last call (lazily parsed transcripts' warnings, findings), sorted; clears it. */
+  takeLaterDiagnostics(): Diagnostic[] {
+    const taken = sortDiagnostics(this.later.splice(0));
+    this.reported.clear();
+    this.slot = undefined;
+    return taken;
+  }
+}
+
+/** Read and check every post under the given files or folders, once (a loader of its own). */
+export function loadContent(targets: readonly string[], options: LoadOptions = {}): Promise<LoadedContent> {
+  return new ContentLoader().load(targets, options);
+}
+
+/** The 1-based line of a top-level front-matter key (`key:` at the start of a line), or 1. */
+function keyLine(text: string, key: string): number {
+  const lines = text.split("\n", 400);
+  const i = lines.findIndex((l, n) => n > 0 && (l.startsWith(`${key}:`) || l.toLowerCase().startsWith(`${key.toLowerCase()}:`)));
+  return i < 0 ? 1 : i + 1;
 }
 
 /** Decode, split, validate and parse one file's bytes. Pure apart from the path arithmetic (and, in `lazy` mode, the later read). */
-export function parseFile(bytes: Uint8Array, file: string, root: string, transcripts: TranscriptMode = "keep", display = file): FileResult {
+export function parseFile(
+  bytes: Uint8Array,
+  file: string,
+  root: string,
+  transcripts: TranscriptMode = "keep",
+  display = file,
+  lazy: (file: string, display: string) => Post["transcript"] = () => EMPTY,
+): FileResult {
   const at1 = (rule: string, message: string): FileResult => ({ post: undefined, diagnostics: [{ line: 1, col: 1, severity: "error", rule, message }] });
   if (bytes.length === 0) return at1("file-empty", "the file is empty. Add front matter (title, date) and the transcript, or delete the file.");
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -226,7 +297,7 @@ export function parseFile(bytes: Uint8Array, file: string, root: string, transcr
   // A deep copy: strings sliced from the file's text would keep the whole text alive for as long as the post lives.
   const post: Post = { ...structuredClone(fm.data), slug, url: postUrl(slug), extra: structuredClone(fm.extra), transcript: EMPTY };
   if (transcripts === "lazy") {
-    Object.defineProperty(post, "transcript", { get: () => lazyTranscript(file, display), enumerable: false, configurable: true });
+    Object.defineProperty(post, "transcript", { get: () => lazy(file, display), enumerable: false, configurable: true });
   } else {
     const parsed = parseTranscript(fm.body, { lineOffset: fm.bodyLineOffset });
     if (transcripts === "keep") post.transcript = parsed.transcript;
@@ -248,32 +319,6 @@ function decode(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-// The one transcript a lazy build holds: a page asks for it several times while it renders.
-let slot: { file: string; transcript: Post["transcript"] } | undefined;
-const reported = new Set<string>();
-const lazyDiagnostics: Diagnostic[] = [];
-
-function lazyTranscript(file: string, display: string): Post["transcript"] {
-  if (slot?.file === file) return slot.transcript;
-  // The front matter was checked when the folder was loaded: only the body is needed now.
-  const { body, bodyLineOffset } = bodyOf(decode(readFileSync(file)) ?? "");
-  const parsed = parseTranscript(body, { lineOffset: bodyLineOffset });
-  if (!reported.has(file)) {
-    reported.add(file);
-    lazyDiagnostics.push(...inFile(display, parsed.diagnostics));
-  }
-  slot = { file, transcript: parsed.transcript };
-  return parsed.transcript;
-}
-
-/** Diagnostics of the transcripts parsed lazily since the last call, sorted; clears them. */
-export function takeLazyDiagnostics(): Diagnostic[] {
-  const taken = sortDiagnostics(lazyDiagnostics.splice(0));
-  reported.clear();
-  slot = undefined;
-  return taken;
 }
 
 function displayPath(file: string, base: string): string {

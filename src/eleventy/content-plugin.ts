@@ -1,6 +1,5 @@
 /** Eleventy plugin: exposes the posts of the content folder, and everything built from them, as the global data `model` (the site model). */
 import { isFailing } from "../diagnostics.js";
-import { loadContent } from "../content/load.js";
 import type { Post } from "../content/post.js";
 import { formatText } from "../check/report.js";
 import type { Options } from "../options.js";
@@ -35,7 +34,7 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
   eleventyConfig.addGlobalData("model", async (): Promise<ModelData> => {
     if (options.fault === "render") throw new Error("rendering failed on purpose (TRANSCRIPTS_FAULT=render, for tests)");
     // Production builds parse each transcript when its page renders; the dev server keeps them for quick rebuilds.
-    const { posts, diagnostics } = await loadContent([options.contentDir], { transcripts: options.dev ? "keep" : "lazy" });
+    const { posts, diagnostics } = await options.loader.load([options.contentDir], { transcripts: options.dev ? "keep" : "lazy" });
     if (isFailing(diagnostics, false)) {
       const errors = diagnostics.filter((d) => d.severity === "error");
       // The build script reports everything before Eleventy starts; this path is the dev server's.
@@ -49,7 +48,12 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
       return { ...last, render: postsOnlyPlan(changed) };
     }
     const model = buildSiteModel(published, options.perPage);
-    for (const note of model.notes) console.warn(`[taxonomy ${note.taxonomy}] ${note.message}`);
+    for (const note of model.notes) {
+      const finding = { slug: note.slug, key: note.field, severity: "warning" as const, rule: "term-slug-clash", message: `${note.message}. Rename one of the two if they are the same name.` };
+      options.loader.report(finding);
+    }
+    // The dev server shows them at once; a build reports them with every other warning at its end.
+    if (options.dev) for (const d of options.loader.takeLaterDiagnostics()) console.warn(formatText(d));
     if (options.dev) last = model;
     return { ...model, render: fullPlan(model) };
   });

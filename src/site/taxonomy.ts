@@ -66,6 +66,9 @@ export interface Taxonomy extends TaxonomySpec {
 /** A problem found while building indexes (names that would share a URL). */
 export interface TaxonomyNote {
   taxonomy: string;
+  /** The post and front-matter key where the second name was met. */
+  slug: string;
+  field: string;
   message: string;
 }
 
@@ -141,7 +144,7 @@ export function buildTaxonomies(
               // Different names, same URL (`C++` and `C`): keep both, never overwrite one page with the other.
               let n = 2;
               while (bySlug.has(`${slug}-${n}`)) n++;
-              notes.push({ taxonomy: spec.key, message: `'${name}' and '${clash.name}' would share /${spec.path}/${slug}/; '${name}' is at /${spec.path}/${slug}-${n}/` });
+              notes.push({ taxonomy: spec.key, slug: post.slug, field, message: `'${name}' and '${clash.name}' would share /${spec.path}/${slug}/; '${name}' is at /${spec.path}/${slug}-${n}/` });
               slug = `${slug}-${n}`;
             }
             term = { name, slug, url: `/${spec.path}/${slug}/`, hasPage: true, posts: [] };

@@ -144,7 +144,7 @@ export function buildTaxonomies(
               // Different names, same URL (`C++` and `C`): keep both, never overwrite one page with the other.
               let n = 2;
               while (bySlug.has(`${slug}-${n}`)) n++;
-              notes.push({ taxonomy: spec.key, slug: post.slug, field, message: `'${name}' and '${clash.name}' would share /${spec.path}/${slug}/; '${name}' is at /${spec.path}/${slug}-${n}/` });
+              notes.push({ taxonomy: spec.key, slug: post.slug, field, message: `'${name}' and '${clash.name}' would share /${spec.path}/${slug}/; '${name}' takes /${spec.path}/${slug}-${n}/ (when two or more posts carry it)` });
               slug = `${slug}-${n}`;
             }
             term = { name, slug, url: `/${spec.path}/${slug}/`, hasPage: true, posts: [] };

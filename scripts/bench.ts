@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { spawn } from "node:child_process";
-import { measure, spread, type RunCost } from "../src/bench/measure.js";
+import { measure, spread, type RunCost } from "./bench/measure.js";
 import { projectRoot } from "../src/build/build.js";
 import { folderSize, indexSize } from "../src/search/index-site.js";
 
@@ -38,7 +38,7 @@ const tsxScript = (script: string, args: string[]): [string, string[]] => [node,
 
 /** A short hash of the generator's sources: a corpus made by an older generator is made again. */
 const generatorVersion = createHash("sha256")
-  .update(["src/bench/corpus-gen.ts", "src/bench/words.ts"].map((f) => readFileSync(path.join(projectRoot, f), "utf8")).join("\0"))
+  .update(["scripts/bench/corpus-gen.ts", "scripts/bench/words.ts"].map((f) => readFileSync(path.join(projectRoot, f), "utf8")).join("\0"))
   .digest("hex")
   .slice(0, 8);
 

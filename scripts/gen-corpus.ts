@@ -1,14 +1,14 @@
 /**
  * `npx tsx scripts/gen-corpus.ts --count=N --out=DIR [--seed=S] [--concurrency=K]`
  * Writes N synthetic transcript posts shaped like the real archive into DIR for benchmarks (two thirds
- * Chinese-only; see src/bench/corpus-gen.ts).
+ * Chinese-only; see scripts/bench/corpus-gen.ts).
  * Same N and seed → byte-identical files. DIR must be missing, empty, or a previous generated corpus
  * (marked by a `.generated-corpus` file), which is cleared first.
  */
 import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildVocab, generatePost } from "../src/bench/corpus-gen.js";
+import { buildVocab, generatePost } from "./bench/corpus-gen.js";
 
 const USAGE = "usage: npx tsx scripts/gen-corpus.ts --count=N --out=DIR [--seed=S] [--concurrency=K]";
 const MARKER = ".generated-corpus";

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import matter from "gray-matter";
-import { buildVocab, generatePost, videoId, type GeneratedPost } from "../../src/bench/corpus-gen.js";
+import { buildVocab, generatePost, videoId, type GeneratedPost } from "../../scripts/bench/corpus-gen.js";
 import { readFrontMatter } from "../../src/frontmatter/read.js";
 
 // A sample large enough for the archive's shares and percentiles (DESIGN.md §7), as a benchmark generates it.

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { test } from "node:test";
-import { measure, spread } from "../../src/bench/measure.js";
+import { measure, spread } from "../../scripts/bench/measure.js";
 
 test("spread: minimum, median (even and odd counts) and maximum", () => {
   assert.deepEqual(spread([3, 1, 2]), { min: 1, median: 2, max: 3 });

@@ -13,18 +13,17 @@ export { queryUnits, readableText } from "./search-tokens.js";
 
 /**
  * The Pagefind searches for one unit: `members` decides which posts match (a quoted search is
- * Pagefind's exact one: each word's stem as typed, and the words next to each other; undefined when
- * the plain search decides); `where` finds every place it occurs, for ranking and excerpts (the
- * plain search, which also matches longer words that start with a word).
+ * Pagefind's exact one: each word's stem as typed, the words next to each other, and nothing else;
+ * undefined for one Chinese character, which matches as the start of any indexed word); `where`
+ * finds every place it occurs, for ranking and excerpts (the plain search). The plain search alone
+ * cannot decide: in an index part where no word starts with a query word, Pagefind answers with
+ * words that start with a shorter part of it (的们 → 的).
  * @param {QueryUnit} unit
  * @returns {{ members: string | undefined, where: string }}
  */
 export function unitSearches(unit) {
   const words = unit.words.join(" ");
-  // One Chinese character matches as the start of a word; a pair of them cannot start a longer
-  // word, so for one pair the plain search is already exact.
-  const plainIsExact = unit.kind === "char" || (unit.kind === "han" && unit.words.length === 1);
-  return { members: plainIsExact ? undefined : `"${words}"`, where: words };
+  return { members: unit.kind === "char" ? undefined : `"${words}"`, where: words };
 }
 
 /**

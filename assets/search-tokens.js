@@ -33,7 +33,9 @@ export function runWords(run) {
  * @returns {string}
  */
 export function indexText(text) {
-  return text.replace(HAN_RUN, (run) => ` ${runWords(run).join(" ")} `);
+  // A hyphen between letters or digits parts words (value-function, GPT-4): Pagefind would index the
+  // parts at one position, so that no phrase could run through them.
+  return text.replace(HAN_RUN, (run) => ` ${runWords(run).join(" ")} `).replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, " ");
 }
 
 /**
@@ -137,6 +139,7 @@ function hanUnit(run) {
  */
 function phraseUnit(text) {
   const spaced = indexText(text).toLowerCase();
+  // Words as indexed: apart at hyphens (see indexText), without the punctuation Pagefind drops.
   const words = spaced
     .split(/\s+/)
     .map((w) => w.replace(/[^\p{L}\p{N}_]+/gu, ""))

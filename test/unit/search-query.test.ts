@@ -9,7 +9,7 @@ import { indexedHtml } from "../../src/search/page-text.js";
 test("Chinese is indexed as character pairs, then the run's last character; other text as it is", () => {
   assert.deepEqual(runWords("泛化能力"), ["泛化", "化能", "能力", "力"]);
   assert.deepEqual(runWords("泛"), ["泛"]);
-  assert.equal(indexText("模型的泛化，GPT-4 很强").trim().split(/\s+/).join(" "), "模型 型的 的泛 泛化 化 ，GPT-4 很强 强");
+  assert.equal(indexText("模型的泛化，GPT-4 很强").trim().split(/\s+/).join(" "), "模型 型的 的泛 泛化 化 ，GPT 4 很强 强", "a hyphen between letters parts words");
   const text = "模型的泛化能力，value function 很重要。";
   assert.equal(readableText(indexText(text).trim().split(/\s+/)), "模型的泛化能力，value function很重要。", "readable again (spaces next to Chinese dropped)");
 });
@@ -21,13 +21,14 @@ test("a query's units: Chinese words as their pairs, English words together as a
   assert.deepEqual(units("泛"), ["char:泛"]);
   assert.deepEqual(units("AI 对齐"), ["latin:ai", "han:对齐"]);
   assert.deepEqual(units("Value Function"), ["latin:value function"]);
+  assert.deepEqual(units("long-term GPT-4"), ["latin:long term gpt 4"], "hyphens part words, as in the index");
   assert.deepEqual(units('"value functions" 模型 模型'), ["latin:value functions", "han:模型"]);
   assert.deepEqual(units('"value'), ["latin:value"], "an unclosed quote quotes nothing");
   assert.deepEqual(units("   "), []);
 });
 
-test("the searches for a unit: exact (quoted) decides membership unless the plain search is already exact", () => {
-  assert.deepEqual(unitSearches(queryUnits("泛化")[0]), { members: undefined, where: "泛化" });
+test("the searches for a unit: exact (quoted) decides membership, except for one character", () => {
+  assert.deepEqual(unitSearches(queryUnits("泛化")[0]), { members: '"泛化"', where: "泛化" }, "the plain search answers near misses where no word matches");
   assert.deepEqual(unitSearches(queryUnits("价值函数")[0]), { members: '"价值 值函 函数"', where: "价值 值函 函数" });
   assert.deepEqual(unitSearches(queryUnits("policy")[0]), { members: '"policy"', where: "policy" }, "police must not match policy: no prefix");
   assert.deepEqual(unitSearches(queryUnits("泛")[0]), { members: undefined, where: "泛" }, "one character: the start of any pair");

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ContentLoader } from "./content/load.js";
+import { parseStagingFaults, type StagingFault } from "./build/staging.js";
 
 /** The site's settings file (`_data/site.json` by default, `--site=FILE` otherwise). */
 export const siteSettingsSchema = z.strictObject({
@@ -53,6 +54,11 @@ export interface Options {
   loader: ContentLoader;
   /** For tests: make rendering fail inside Eleventy (`TRANSCRIPTS_FAULT=render`). */
   fault?: "render";
+  /**
+   * For tests: where swapping the staged site in is made to go wrong (`TRANSCRIPTS_STAGING_FAULT`,
+   * comma-separated `kill:POINT`, `exit:POINT` or `fail:POINT`; the points are listed at `StagingFault`).
+   */
+  stagingFaults?: readonly StagingFault[];
 }
 
 /** The project's own folder (templates, config, the default site settings). */
@@ -112,6 +118,7 @@ export function resolveOptions(input: OptionsInput): Options {
     directWrite: input.directWrite ?? false,
     loader: new ContentLoader(),
     ...(env.TRANSCRIPTS_FAULT === "render" ? { fault: "render" as const } : {}),
+    ...(env.TRANSCRIPTS_STAGING_FAULT ? { stagingFaults: parseStagingFaults(env.TRANSCRIPTS_STAGING_FAULT) } : {}),
   };
 }
 

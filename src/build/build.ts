@@ -10,9 +10,11 @@ import type { SkippedFile } from "../content/load.js";
 import { formatSummary, formatText, summarize } from "../check/report.js";
 import { createStaging, discardStaging, recoverInterrupted, swapIn } from "./staging.js";
 import { guardOutput, markSite } from "./output-guard.js";
-import { indexSite } from "../search/index-site.js";
+import { folderSize, indexSite } from "../search/index-site.js";
 import { BuildProgress, DEFAULT_PROGRESS_INTERVAL_MS, PAGE_WRITTEN_EVENT } from "./progress.js";
 import { giveOptions, projectRoot, type Options } from "../options.js";
+import { planWith } from "../eleventy/content-plugin.js";
+import { buildFingerprint, PageCache, postFileHashes, type CacheReport } from "./incremental.js";
 
 export { projectRoot };
 
@@ -34,6 +36,8 @@ export interface BuildOptions {
   progressIntervalMs?: number;
   /** Posts per search index part; default: the search module's (see indexSite). */
   searchPostsPerPart?: number;
+  /** Copy post pages that did not change from the previous site instead of rendering them (see incremental.ts); default true. False renders everything. */
+  cache?: boolean;
 }
 
 /** What a build did. */
@@ -41,7 +45,17 @@ export interface BuildResult {
   ok: boolean;
   diagnostics: Diagnostic[];
   posts: number;
+  /** How many post pages were rendered and copied, when the build got that far. */
+  cache?: CacheReport;
+  /** The size of the site built, when it was built. */
+  size?: { bytes: number; files: number };
 }
+
+/**
+ * Above this a build warns: GitHub Pages publishes sites of at most 1 GB, and the Pages workflow
+ * fails before uploading one that is larger (its `size` step).
+ */
+export const SIZE_WARNING_BYTES = 900 * 2 ** 20;
 
 const MAX_WARNINGS_SHOWN = 20;
 
@@ -76,6 +90,13 @@ async function buildSite(options: BuildOptions, progress: BuildProgress): Promis
     return { ok: false, diagnostics: content.diagnostics, posts: content.posts.length };
   }
 
+  // Keys of the post pages (incremental.ts), computed before anything is written.
+  const [fingerprint, fileHashes] = await Promise.all([
+    buildFingerprint({ projectRoot, settings: [siteOptions.site, siteOptions.siteUrl, siteOptions.drafts], pathPrefix: options.pathPrefix }),
+    postFileHashes(siteOptions.contentDir),
+  ]);
+  const cache = new PageCache(output, fingerprint, fileHashes, options.cache !== false);
+  let cacheReport: CacheReport | undefined;
   const staging = await createStaging(output);
   let diagnostics = content.diagnostics;
   try {
@@ -85,6 +106,7 @@ async function buildSite(options: BuildOptions, progress: BuildProgress): Promis
       quietMode: true,
       config: (eleventyConfig: { on(event: string, handler: () => void): void }) => {
         giveOptions(eleventyConfig, siteOptions);
+        planWith(eleventyConfig, (model) => cache.plan(model));
         // The page-writing plugin emits this on the same configuration object (no shared state).
         eleventyConfig.on(PAGE_WRITTEN_EVENT, () => progress.pageWritten());
       },
@@ -94,13 +116,24 @@ async function buildSite(options: BuildOptions, progress: BuildProgress): Promis
     // Its closing "Wrote 0 files" would mislead (dry run: our plugin writes); warnings and errors still show.
     elev.logger.overrideLogger({ log: () => {}, info: () => {}, warn: (...a: unknown[]) => console.warn(...a), error: (...a: unknown[]) => console.error(...a) });
     await elev.write();
+    // Before the search index, which reads every post page.
+    cacheReport = await cache.finish(staging);
+    log(cacheReport.fullReason ? `post pages: all ${cacheReport.rendered} rendered (${cacheReport.fullReason})` : `post pages: ${cacheReport.rendered} rendered, ${cacheReport.reused} unchanged ones copied from the previous site`);
     // Dry-run Eleventy copies nothing: the static assets are copied here.
     progress.phase("copying assets");
     await cp(path.join(projectRoot, "assets"), path.join(staging, "assets"), { recursive: true });
     if (options.search) {
       progress.phase("indexing search");
-      const search = await indexSite(staging, options.searchPostsPerPart, (done, total) => progress.searchPart(done, total));
+      const partSeconds: number[] = [];
+      let partStarted = performance.now();
+      const search = await indexSite(staging, options.searchPostsPerPart, (done, total) => {
+        const now = performance.now();
+        partSeconds.push((now - partStarted) / 1000);
+        partStarted = now;
+        progress.searchPart(done, total);
+      });
       log(`search index: ${search.pages} posts in ${search.parts} part${search.parts === 1 ? "" : "s"}, ${search.files} files, ${(search.bytes / 2 ** 20).toFixed(1)} MiB, in ${(search.ms / 1000).toFixed(1)} s`);
+      if (partSeconds.length > 1) log(`search index parts, seconds each: ${partSeconds.map((s) => s.toFixed(1)).join(" ")}`);
     }
     diagnostics = sortDiagnostics([...content.diagnostics, ...loader.takeLaterDiagnostics()]);
     reportDiagnostics(diagnostics, content.fileCount, options.strict, log, content.skipped);
@@ -111,7 +144,7 @@ async function buildSite(options: BuildOptions, progress: BuildProgress): Promis
     }
     // Last: a marked folder is a complete site (the next run may delete a previous site only then).
     await markSite(staging);
-    const swapped = await swapIn(staging, output);
+    const swapped = await swapIn(staging, output, siteOptions.stagingFaults);
     if (swapped.previousLeft) {
       log(`the new site is in place, but the previous one could not be deleted (${swapped.reason}); it is still in ${swapped.previousLeft}: delete it yourself (the next build tries again).`);
     }
@@ -120,7 +153,12 @@ async function buildSite(options: BuildOptions, progress: BuildProgress): Promis
     throw e;
   }
   log(`built ${content.posts.length} posts into ${path.relative(process.cwd(), options.output) || options.output}`);
-  return { ok: true, diagnostics, posts: content.posts.length };
+  const size = folderSize(output);
+  log(`site size: ${(size.bytes / 2 ** 20).toFixed(1)} MiB in ${size.files} files`);
+  if (size.bytes > SIZE_WARNING_BYTES) {
+    log(`warning: the site is larger than ${SIZE_WARNING_BYTES / 2 ** 20} MiB; GitHub Pages publishes at most 1 GB, and the Pages workflow stops above 1 GiB.`);
+  }
+  return { ok: true, diagnostics, posts: content.posts.length, ...(cacheReport ? { cache: cacheReport } : {}), size };
 }
 
 function reportDiagnostics(diags: readonly Diagnostic[], files: number, strict: boolean, log: (line: string) => void, skipped: readonly SkippedFile[]): void {

@@ -28,17 +28,25 @@ export class SwapError extends Error {
   override name = "SwapError";
 }
 
+/** The steps of a swap where a test can make it go wrong. */
+const STAGING_POINTS = ["between-renames", "second-rename", "move-back", "before-cleanup", "cleanup"] as const;
+
 /**
- * Test hook, honoured here only: `TRANSCRIPTS_STAGING_FAULT` is a comma-separated list of `kill:POINT`
- * (the process kills itself with SIGKILL there), `exit:POINT` (it exits there, running no cleanup) and
- * `fail:POINT` (the step there fails). Points: `between-renames`, `second-rename`, `move-back`,
- * `before-cleanup`, `cleanup`.
+ * A test's fault at a step of the swap: `kill:POINT` (the process kills itself with SIGKILL there),
+ * `exit:POINT` (it exits there, running no cleanup) or `fail:POINT` (the step there fails).
  */
-function fault(point: string): void {
-  const wanted = (process.env.TRANSCRIPTS_STAGING_FAULT ?? "").split(",");
-  if (wanted.includes(`kill:${point}`)) process.kill(process.pid, "SIGKILL");
-  if (wanted.includes(`exit:${point}`)) process.exit(70);
-  if (wanted.includes(`fail:${point}`)) throw new Error(`injected failure at ${point} (TRANSCRIPTS_STAGING_FAULT)`);
+export type StagingFault = `${"kill" | "exit" | "fail"}:${(typeof STAGING_POINTS)[number]}`;
+
+/** The faults named in a comma-separated list (`TRANSCRIPTS_STAGING_FAULT`); other entries are ignored. */
+export function parseStagingFaults(list: string): StagingFault[] {
+  const known = new Set<string>(STAGING_POINTS.flatMap((p) => [`kill:${p}`, `exit:${p}`, `fail:${p}`]));
+  return list.split(",").filter((f): f is StagingFault => known.has(f));
+}
+
+function fault(faults: readonly StagingFault[], point: (typeof STAGING_POINTS)[number]): void {
+  if (faults.includes(`kill:${point}`)) process.kill(process.pid, "SIGKILL");
+  if (faults.includes(`exit:${point}`)) process.exit(70);
+  if (faults.includes(`fail:${point}`)) throw new Error(`injected failure at ${point} (TRANSCRIPTS_STAGING_FAULT)`);
 }
 
 function isAlive(pid: number): boolean {
@@ -121,19 +129,20 @@ export interface SwapResult {
 /**
  * Put the staged build in place of the output folder: two renames, the old site removed last.
  * Throws a plain error when the output was left as it was, a SwapError when it was not.
+ * `faults` are for tests only (see `StagingFault`).
  */
-export async function swapIn(staging: string, output: string): Promise<SwapResult> {
+export async function swapIn(staging: string, output: string, faults: readonly StagingFault[] = []): Promise<SwapResult> {
   const previous = previousDir(output);
   const hadOutput = existsSync(output);
   if (hadOutput) await rename(output, previous);
-  fault("between-renames");
+  fault(faults, "between-renames");
   try {
-    fault("second-rename");
+    fault(faults, "second-rename");
     await rename(staging, output);
   } catch (e) {
     if (!hadOutput) throw e;
     try {
-      fault("move-back");
+      fault(faults, "move-back");
       await rename(previous, output);
     } catch (back) {
       throw new SwapError(
@@ -143,9 +152,9 @@ export async function swapIn(staging: string, output: string): Promise<SwapResul
     throw e;
   }
   if (!hadOutput) return {};
-  fault("before-cleanup");
+  fault(faults, "before-cleanup");
   try {
-    fault("cleanup");
+    fault(faults, "cleanup");
     await rm(previous, { recursive: true, force: true });
   } catch (e) {
     return { previousLeft: previous, reason: message(e) };

@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "node-html-parser";
 import type { Page } from "playwright-core";
 import stem from "wink-porter2-stemmer";
-import { measure } from "../src/bench/measure.js";
+import { measure } from "./bench/measure.js";
 import { folderSize, indexedPagesOf, indexSite, partFolder } from "../src/search/index-site.js";
 import { serveStatic } from "../src/serve/static-server.js";
 import { launch } from "../test/browser/chromium.js";

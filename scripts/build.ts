@@ -1,7 +1,8 @@
 /**
- * `npm run build [-- --input=DIR --output=DIR --pathprefix=/repo/ --site=FILE --strict]`
- * Builds the posts of `content/` (or --input) into `_site/` (or --output). Exit 1 when posts have
- * errors, 2 when the command line or the site settings are wrong.
+ * `npm run build [-- --input=DIR --output=DIR --pathprefix=/repo/ --site=FILE --strict --no-cache]`
+ * Builds the posts of `content/` (or --input) into `_site/` (or --output), rendering again only the
+ * post pages that changed since the site there was built (`--no-cache`: all of them). Exit 1 when
+ * posts have errors, 2 when the command line or the site settings are wrong.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -11,7 +12,7 @@ import { OutputRefused } from "../src/build/output-guard.js";
 import { SwapError } from "../src/build/staging.js";
 import { projectRoot, resolveOptions, searchDisabled, SettingsError, type Options } from "../src/options.js";
 
-const USAGE = "usage: npm run build -- [--input=DIR] [--output=DIR] [--pathprefix=/repo/] [--site=FILE] [--strict]";
+const USAGE = "usage: npm run build -- [--input=DIR] [--output=DIR] [--pathprefix=/repo/] [--site=FILE] [--strict] [--no-cache]";
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -24,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
         pathprefix: { type: "string", default: "/" },
         site: { type: "string" },
         strict: { type: "boolean", default: false },
+        "no-cache": { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -55,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   try {
     const search = !searchDisabled();
-    const result = await build({ site, search, output, pathPrefix: values.pathprefix, strict: values.strict, log: (l) => console.error(l) });
+    const result = await build({ site, search, output, pathPrefix: values.pathprefix, strict: values.strict, cache: !values["no-cache"], log: (l) => console.error(l) });
     if (result.ok) {
       const shown = path.relative(cwd, output) || ".";
       const previewArgs = [...(shown === "_site" ? [] : [`--dir=${shown}`]), ...(values.pathprefix === "/" ? [] : [`--pathprefix=${values.pathprefix}`])];

@@ -26,8 +26,20 @@ export interface ContentPluginOptions extends Options {
 /** The site model plus what this build renders. */
 export type ModelData = SiteModel & { render: RenderPlan };
 
+/** Chooses what a build renders of its site model (the full plan when none is given). */
+export type RenderPlanner = (model: SiteModel) => RenderPlan;
+
+// Keyed by Eleventy's configuration object, which the build's `config` callback and the plugins share.
+const planners = new WeakMap<object, RenderPlanner>();
+
+/** Have a build's render plan chosen by `planner` (call from Eleventy's `config` callback): the page cache's. */
+export function planWith(eleventyConfig: object, planner: RenderPlanner): void {
+  planners.set(eleventyConfig, planner);
+}
+
 /** Register the `model` global data (the site model) and watch the content folder. */
 export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPluginOptions): void {
+  const planner = planners.get(eleventyConfig) ?? fullPlan;
   eleventyConfig.addWatchTarget(options.contentDir);
   // The dev server keeps the last model: an edit to a transcript's text re-renders only its page.
   let last: SiteModel | undefined;
@@ -55,6 +67,6 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
     // The dev server shows them at once; a build reports them with every other warning at its end.
     if (options.dev) for (const d of options.loader.takeLaterDiagnostics()) console.warn(formatText(d));
     if (options.dev) last = model;
-    return { ...model, render: fullPlan(model) };
+    return { ...model, render: planner(model) };
   });
 }

@@ -48,6 +48,15 @@ export function bodyOnlyChanges(previous: readonly Post[], current: readonly Pos
   return changed.length > 0 ? changed : undefined;
 }
 
+/**
+ * Every page except the post pages of posts not given: a production build whose other post pages
+ * are unchanged since the previous build (src/build/incremental.ts copies those). Lists, indexes and
+ * feeds are always rendered: they show many posts each.
+ */
+export function incrementalPlan(model: SiteModel, posts: Post[]): RenderPlan {
+  return { ...fullPlan(model), posts, partial: posts.length < model.posts.length };
+}
+
 /** Only the given posts' own pages. */
 export function postsOnlyPlan(posts: Post[]): RenderPlan {
   return { posts, homePages: [], taxonomyPages: [], termPages: [], years: [], partial: true };

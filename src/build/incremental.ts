@@ -1,0 +1,254 @@
+/**
+ * Incremental publishing: a post's page is rendered again only when something it shows changed.
+ *
+ * Each post page has a key, a hash of everything that page is made from: the code that renders it
+ * (sources, templates, UI strings, lock file, Node's version), the site's settings and path prefix,
+ * the post's own file, and what the page shows of other posts (its terms' names, URLs and whether
+ * they have pages, its series neighbours, its related posts). A completed build leaves a manifest of
+ * its post pages' keys in the site (a dotfile, like the site's marker); the next build renders only
+ * the posts whose key is not in it, copies the other pages from the previous site, and renders every
+ * list, index and feed page as always. Any doubt means a full render: no marker or no manifest, a
+ * manifest of another format or code, a page whose file is missing or of another size.
+ *
+ * POST_PAGE_MODEL_FIELDS names what of the site model the key covers; a unit test checks that the
+ * post page's templates read nothing else of it, so a template that starts to show more cannot be
+ * served stale.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { copyFile, link, mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Post } from "../content/post.js";
+import { findPostFiles } from "../content/load.js";
+import type { SiteModel } from "../site/model.js";
+import { incrementalPlan, type RenderPlan } from "../site/render-plan.js";
+import { fileSlug } from "../slug.js";
+import { SITE_MARKER } from "./output-guard.js";
+
+/** The manifest's file at the root of a built site (a dotfile: Pagefind and the sitemap ignore it). */
+export const BUILD_MANIFEST = ".transcripts-build.json";
+
+/** Bumped when the manifest or the keys change meaning. */
+const FORMAT = 1;
+
+/** The site model's fields that post pages read, all of them covered by a page's key. */
+export const POST_PAGE_MODEL_FIELDS = ["termsByPost", "series", "related", "headerTaxonomies"] as const;
+
+/** What the code fingerprint covers, relative to the project: everything a page's bytes can depend on but the posts and settings. */
+export const FINGERPRINTED = ["src", "_includes", "pages", "_data", ".eleventy.ts", "package.json", "package-lock.json"];
+
+/** The manifest a build leaves in its site. */
+export interface BuildManifest {
+  format: number;
+  /** Hash of the code and settings (see `buildFingerprint`). */
+  fingerprint: string;
+  /** Each post page's key and byte size, by its site-relative file path. */
+  pages: Record<string, { key: string; size: number }>;
+}
+
+const sha = (...parts: Array<string | Uint8Array>): string => {
+  const h = createHash("sha256");
+  for (const p of parts) {
+    h.update(p);
+    // A separator that text of the parts cannot fake: ("ab", "c") and ("a", "bc") differ.
+    h.update("\0\u0001");
+  }
+  return h.digest("hex");
+};
+
+/** Every file under the given project paths, relative and sorted. */
+async function filesUnder(root: string, entries: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(root, entry);
+    if (!existsSync(full)) continue;
+    if (statSync(full).isFile()) {
+      out.push(entry);
+      continue;
+    }
+    for (const f of await readdir(full, { recursive: true, withFileTypes: true })) {
+      if (f.isFile()) out.push(path.relative(root, path.join(f.parentPath, f.name)));
+    }
+  }
+  return out.sort();
+}
+
+/** What the build's output depends on besides the posts: the code, the settings and the path prefix. */
+export interface FingerprintInput {
+  projectRoot: string;
+  /** The site settings as the build uses them (after the environment's overrides), the drafts policy and origin included. */
+  settings: unknown;
+  pathPrefix: string;
+}
+
+/** Hash of the code (FINGERPRINTED files and Node's version) and of the settings: a change of either renders everything. */
+export async function buildFingerprint(input: FingerprintInput): Promise<string> {
+  const files = await filesUnder(input.projectRoot, FINGERPRINTED);
+  const h = createHash("sha256");
+  h.update(`format ${FORMAT}\0node ${process.version}\0prefix ${input.pathPrefix}\0settings ${JSON.stringify(input.settings)}\0`);
+  for (const f of files) {
+    const bytes = await readFile(path.join(input.projectRoot, f));
+    h.update(`${f}\0${bytes.length}\0`);
+    h.update(bytes);
+  }
+  return h.digest("hex");
+}
+
+/**
+ * Hash of each post file's bytes by the slug its page gets. Two files with one slug (one of them
+ * not published) share both hashes: their key changes with either, which is never wrong.
+ */
+export async function postFileHashes(contentDir: string): Promise<Map<string, string>> {
+  const { files } = await findPostFiles(contentDir);
+  const hashes = new Map<string, string[]>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      const bytes = await readFile(file);
+      const { slug } = fileSlug(path.basename(file, ".md"));
+      const list = hashes.get(slug) ?? [];
+      list.push(sha(path.relative(contentDir, file), bytes));
+      hashes.set(slug, list);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(16, files.length) }, worker));
+  return new Map([...hashes].map(([slug, list]) => [slug, sha(...list.sort())]));
+}
+
+/** What a post's page shows of other posts, as plain data (see POST_PAGE_MODEL_FIELDS). */
+export function postContext(model: SiteModel, post: Post): unknown {
+  const terms = model.termsByPost[post.slug] ?? {};
+  const nav = model.series[post.slug];
+  const brief = (p: Post | undefined): unknown => (p ? [p.url, p.title, p.date] : null);
+  return {
+    header: model.headerTaxonomies,
+    terms: Object.entries(terms).map(([key, list]) => [key, list.map((t) => [t.name, t.url, t.hasPage])]),
+    series: nav ? [nav.term.name, nav.term.url, nav.term.hasPage, nav.index, nav.total, brief(nav.previous), brief(nav.next)] : null,
+    related: (model.related[post.slug] ?? []).map(brief),
+  };
+}
+
+/** The site-relative file of a post's page. */
+export const postPageFile = (post: Post): string => `${post.url.replace(/^\//, "")}index.html`;
+
+/** Read the manifest of a previous site, or undefined when there is none that can be trusted. */
+export function readManifest(site: string): BuildManifest | undefined {
+  if (!existsSync(path.join(site, SITE_MARKER))) return undefined;
+  try {
+    const m = JSON.parse(readFileSync(path.join(site, BUILD_MANIFEST), "utf8")) as Partial<BuildManifest>;
+    if (m.format !== FORMAT || typeof m.fingerprint !== "string" || typeof m.pages !== "object" || m.pages === null) return undefined;
+    return m as BuildManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How a build went about its post pages. */
+export interface CacheReport {
+  /** Why every page was rendered, when it was. */
+  fullReason?: string;
+  rendered: number;
+  reused: number;
+}
+
+/** One build's page cache: plans what to render, then fills in the rest from the previous site. */
+export class PageCache {
+  private readonly previous: BuildManifest | undefined;
+  private readonly fullReason: string | undefined;
+  private readonly keys = new Map<string, string>();
+  private reuse: string[] = [];
+  private reusedPosts: Post[] = [];
+  private planned = false;
+
+  /**
+   * @param previousSite the site being replaced (its pages are copied from there)
+   * @param fingerprint this build's `buildFingerprint`
+   * @param fileHashes this build's `postFileHashes`
+   * @param useCache false to render everything (`--no-cache`); the manifest is written either way
+   */
+  constructor(
+    private readonly previousSite: string,
+    private readonly fingerprint: string,
+    private readonly fileHashes: ReadonlyMap<string, string>,
+    useCache: boolean,
+  ) {
+    const manifest = useCache ? readManifest(previousSite) : undefined;
+    this.fullReason = !useCache
+      ? "asked for a clean build"
+      : !existsSync(path.join(previousSite, SITE_MARKER))
+        ? "no previous site"
+        : !manifest
+          ? "the previous site has no build manifest"
+          : manifest.fingerprint !== fingerprint
+            ? "code, templates, settings or path prefix changed"
+            : undefined;
+    this.previous = this.fullReason ? undefined : manifest;
+  }
+
+  /** The key of a post's page in this build. */
+  keyOf(model: SiteModel, post: Post): string {
+    const file = this.fileHashes.get(post.slug);
+    // A post whose file was not hashed (cannot happen: both come from the same folder) gets a key no manifest holds.
+    if (file === undefined) return `unhashed:${post.slug}`;
+    return sha(this.fingerprint, post.slug, file, JSON.stringify(postContext(model, post)));
+  }
+
+  /** The render plan for this build's model: every page but the post pages that can be copied. */
+  plan(model: SiteModel): RenderPlan {
+    this.planned = true;
+    this.keys.clear();
+    this.reuse = [];
+    this.reusedPosts = [];
+    const render: Post[] = [];
+    for (const post of model.posts) {
+      const file = postPageFile(post);
+      const key = this.keyOf(model, post);
+      this.keys.set(file, key);
+      const before = this.previous?.pages[file];
+      if (before && before.key === key && sizeOf(path.join(this.previousSite, file)) === before.size) {
+        this.reuse.push(file);
+        this.reusedPosts.push(post);
+      } else {
+        render.push(post);
+      }
+    }
+    return incrementalPlan(model, render);
+  }
+
+  /** Copy the pages planned for reuse from the previous site into `staging` (after Eleventy wrote the rest), then write the manifest. */
+  async finish(staging: string): Promise<CacheReport> {
+    if (!this.planned) throw new Error("page cache: the build rendered without asking for a plan");
+    // A transcript's warnings are found when it is parsed, which rendering does: parse the copied
+    // pages' posts too, so an incremental build reports (and fails --strict on) what a clean one does.
+    for (const post of this.reusedPosts) void post.transcript;
+    const reused = new Set(this.reuse);
+    const queue = [...this.reuse];
+    const worker = async (): Promise<void> => {
+      for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+        const from = path.join(this.previousSite, file);
+        const to = path.join(staging, file);
+        await mkdir(path.dirname(to), { recursive: true });
+        // A hard link costs no copy; the previous site is deleted after the swap and nothing writes into a built page.
+        await link(from, to).catch(() => copyFile(from, to));
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
+    const pages: BuildManifest["pages"] = {};
+    for (const [file, key] of [...this.keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      // Size of what is in staging now: rendered or copied, it is this build's page.
+      pages[file] = { key, size: (await stat(path.join(staging, file))).size };
+    }
+    const manifest: BuildManifest = { format: FORMAT, fingerprint: this.fingerprint, pages };
+    await writeFile(path.join(staging, BUILD_MANIFEST), `${JSON.stringify(manifest)}\n`);
+    return { ...(this.fullReason ? { fullReason: this.fullReason } : {}), rendered: this.keys.size - reused.size, reused: reused.size };
+  }
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return -1;
+  }
+}

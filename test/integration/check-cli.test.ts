@@ -1,9 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { BROKEN_YAML_POST, corpusDir, root, runScript } from "../helpers.js";
+import { BROKEN_YAML_POST, corpusDir, root, runScript, tempDir } from "../helpers.js";
 
 const badDir = path.join(root, "test/fixtures/bad-frontmatter");
 const rel = (f: string): string => path.relative(root, path.join(badDir, f));
@@ -49,7 +48,7 @@ test("check on the real corpus: exactly one error, the broken-YAML post, at line
 });
 
 test("file names starting with '-' are checked when passed after --; usage errors exit 2", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "check-"));
+  const dir = tempDir("check");
   copyFileSync(path.join(corpusDir, "tiny-gtgt-UR1-u_FgCV8.md"), path.join(dir, "--R5xlV9KHE.md"));
   const r = runScript("check.ts", ["--", path.join(dir, "--R5xlV9KHE.md")]);
   assert.equal(r.status, 0, r.stdout + r.stderr);
@@ -59,7 +58,7 @@ test("file names starting with '-' are checked when passed after --; usage error
 });
 
 test("slugs equal but for letter case are reported; binary and non-UTF-8 files are errors, not crashes", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "check-"));
+  const dir = tempDir("check");
   const post = "---\ntitle: t\ndate: 2025-01-01\n---\n正文\n\n<details>\n<summary>Original English</summary>\n\nText\n\n</details>\n";
   writeFileSync(path.join(dir, "abc.md"), post);
   writeFileSync(path.join(dir, "ABC.md"), post);
@@ -76,7 +75,7 @@ test("slugs equal but for letter case are reported; binary and non-UTF-8 files a
 });
 
 test("check resolves paths from where it was run, as build does, and reports them as given", () => {
-  const where = mkdtempSync(path.join(tmpdir(), "check-cwd-"));
+  const where = tempDir("check-cwd");
   const posts = path.join(where, "my posts");
   mkdirSync(posts);
   copyFileSync(path.join(badDir, "bad-date.md"), path.join(posts, "bad-date.md"));
@@ -87,7 +86,7 @@ test("check resolves paths from where it was run, as build does, and reports the
 });
 
 test("check ends with totals per rule and lists skipped files; --rule and --ignore choose what is shown, and the exit code follows it", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "check-rules-"));
+  const dir = tempDir("check-rules");
   for (const f of ["bad-date.md", "misspelled-key.md"]) copyFileSync(path.join(badDir, f), path.join(dir, f));
   writeFileSync(path.join(dir, "cased.md"), "---\nTitle: t\ndate: 2025-01-01\ndraft: 'yes'\n---\n正文\n");
   writeFileSync(path.join(dir, "LOUD.MD"), "---\ntitle: t\ndate: 2025-01-01\n---\n正文\n");

@@ -1,5 +1,5 @@
 /**
- * The transcript parser against the 60 real posts in /work/shared/corpus: counts per file,
+ * The transcript parser against the 60 real posts in the test fixtures (test/fixtures/corpus): counts per file,
  * "nothing lost", no Chinese hidden in English originals, speed.
  */
 import assert from "node:assert/strict";
@@ -7,13 +7,14 @@ import { describe, it } from "node:test";
 import { longestCjkRun } from "../../src/transcript/lang.js";
 import type { ParseResult, Transcript } from "../../src/transcript/model.js";
 import { parseTranscript } from "../../src/transcript/parse.js";
-import { corpusFiles, readCorpus, splitFrontMatter } from "./transcript-helpers.js";
+import { bodyOf } from "../../src/frontmatter/read.js";
+import { corpusFiles, readCorpus } from "./transcript-helpers.js";
 
 const parsed = new Map<string, ParseResult>();
 function parseFile(name: string): ParseResult {
   let r = parsed.get(name);
   if (!r) {
-    const { body, lineOffset } = splitFrontMatter(readCorpus(name));
+    const { body, bodyLineOffset: lineOffset } = bodyOf(readCorpus(name));
     r = parseTranscript(body, { lineOffset });
     parsed.set(name, r);
   }
@@ -113,7 +114,7 @@ const ORIGINAL_ADJUST: Record<string, number> = { "corrupt-open-tag-U_sFWG5WFjo.
 
 /** Independent counts straight from the source text. */
 function sourceCounts(name: string): { headings: number; originals: number } {
-  const { body } = splitFrontMatter(readCorpus(name));
+  const { body } = bodyOf(readCorpus(name));
   const headings = body.split("\n").filter((l) => /^#{2,4}(\s|$)/.test(l) || /^<h[2-4]>/i.test(l)).length;
   const opens = (body.match(/<details[\s>]/gi) ?? []).length;
   const hidden = (body.match(/<details[^>]*display:\s*none/gi) ?? []).length;
@@ -216,13 +217,13 @@ function lostRuns(body: string, t: Transcript): string[] {
 describe("corpus: nothing lost", () => {
   for (const name of corpusFiles()) {
     it(name, () => {
-      const { body } = splitFrontMatter(readCorpus(name));
+      const { body } = bodyOf(readCorpus(name));
       assert.deepEqual(lostRuns(body, parseFile(name).transcript), []);
     });
   }
 
   it("the check itself catches a dropped paragraph", () => {
-    const { body, lineOffset } = splitFrontMatter(readCorpus("seed-ilya-sutskever-aR20FWCCjAs.md"));
+    const { body, bodyLineOffset: lineOffset } = bodyOf(readCorpus("seed-ilya-sutskever-aR20FWCCjAs.md"));
     const t = parseTranscript(body, { lineOffset }).transcript;
     t.sections[3]?.turns[2]?.translation.pop();
     assert.equal(lostRuns(body, t).length, 1);
@@ -253,7 +254,7 @@ describe("corpus: originals", () => {
 
   it("every CJK character of the visible source is in the model, none invented", () => {
     for (const name of corpusFiles()) {
-      const { body } = splitFrontMatter(readCorpus(name));
+      const { body } = bodyOf(readCorpus(name));
       const t = parseFile(name).transcript;
       const inModel = countCjk(rawModelText(t));
       // Corrupted closing tags such as `</你>` are tags, not text.

@@ -6,10 +6,11 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { ParseResult, Turn } from "../../src/transcript/model.js";
 import { parseTranscript } from "../../src/transcript/parse.js";
-import { corpusFiles, readCorpus, splitFrontMatter } from "./transcript-helpers.js";
+import { bodyOf } from "../../src/frontmatter/read.js";
+import { corpusFiles, readCorpus } from "./transcript-helpers.js";
 
 function parseFile(name: string): ParseResult {
-  const { body, lineOffset } = splitFrontMatter(readCorpus(name));
+  const { body, bodyLineOffset: lineOffset } = bodyOf(readCorpus(name));
   return parseTranscript(body, { lineOffset });
 }
 const turnsOf = (r: ParseResult): Turn[] => r.transcript.sections.flatMap((s) => s.turns);
@@ -19,10 +20,10 @@ describe("seed-ilya-sutskever-aR20FWCCjAs.md", () => {
   const r = parseFile("seed-ilya-sutskever-aR20FWCCjAs.md");
   const turns = turnsOf(r);
 
-  // The brief says the front matter ends at line 39; in the file the closing `---` is line 41
-  // (the summary is folded over three lines), and the body starts at line 42.
+  // The closing `---` is line 41, not 39 as a count of the keys suggests (the summary is folded
+  // over three lines), so the body starts at line 42.
   it("splits after the front matter at line 41", () => {
-    assert.equal(splitFrontMatter(readCorpus("seed-ilya-sutskever-aR20FWCCjAs.md")).lineOffset, 41);
+    assert.equal(bodyOf(readCorpus("seed-ilya-sutskever-aR20FWCCjAs.md")).bodyLineOffset, 41);
   });
 
   it("has 12 `###` sections with ids s-1…s-12", () => {

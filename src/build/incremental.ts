@@ -155,7 +155,8 @@ export interface CacheReport {
 /** One build's page cache: plans what to render, then fills in the rest from the previous site. */
 export class PageCache {
   private readonly previous: BuildManifest | undefined;
-  private readonly fullReason: string | undefined;
+  /** Why this build renders every post page, when it does. */
+  readonly fullReason: string | undefined;
   private readonly keys = new Map<string, string>();
   private reuse: string[] = [];
   private reusedPosts: Post[] = [];

@@ -1,0 +1,87 @@
+/** The page cache's keys: what they cover, and the templates' promise to read nothing else. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { buildFingerprint, BUILD_MANIFEST, FINGERPRINTED, PageCache, POST_PAGE_MODEL_FIELDS, readManifest } from "../../src/build/incremental.js";
+import { SITE_MARKER, SITE_MARKER_TEXT } from "../../src/build/output-guard.js";
+import { root, tempDir } from "../helpers.js";
+
+/** The templates a post page is made from: pages/posts.njk, its layouts, and everything they include or import. */
+function postPageTemplates(): Map<string, string> {
+  const found = new Map<string, string>();
+  const visit = (file: string): void => {
+    if (found.has(file)) return;
+    const text = readFileSync(file, "utf8");
+    found.set(file, text);
+    const refs = [
+      ...[...text.matchAll(/\{%-?\s*(?:include|import|from)\s+"([^"]+)"/g)].map((m) => m[1]!),
+      ...[...text.matchAll(/^layout:\s*(\S+)\s*$/gm)].map((m) => m[1]!),
+      ...[...text.matchAll(/const layout = "([^"]+)"/g)].map((m) => m[1]!),
+    ];
+    for (const ref of refs) visit(path.join(root, "_includes", ref));
+  };
+  visit(path.join(root, "pages/posts.njk"));
+  return found;
+}
+
+test("post page templates read only the site model's fields that a page's key covers", () => {
+  const templates = postPageTemplates();
+  assert.ok([...templates.keys()].some((f) => f.endsWith("_includes/post.njk")), "the walk reaches post.njk");
+  assert.ok([...templates.keys()].some((f) => f.endsWith("_includes/base.njk")), "the walk reaches base.njk");
+  for (const [file, text] of templates) {
+    // The pagination itself (`model.render.posts`) chooses which pages render, not what one shows.
+    const body = text.replace(/data: "model\.render\.posts"/g, "");
+    for (const m of body.matchAll(/\bmodel\b(\s*\.\s*(\w+)|\s*\[)?/g)) {
+      const field = m[2];
+      assert.ok(field !== undefined, `${path.relative(root, file)} uses 'model' other than as model.<field>: a page's key cannot follow that (src/build/incremental.ts)`);
+      assert.ok((POST_PAGE_MODEL_FIELDS as readonly string[]).includes(field), `${path.relative(root, file)} reads model.${field}, which post pages' keys do not cover: add it to postContext and POST_PAGE_MODEL_FIELDS in src/build/incremental.ts`);
+    }
+  }
+});
+
+/** A small stand-in for the project: one file in each fingerprinted place. */
+function fakeProject(): string {
+  const dir = tempDir("fingerprint");
+  for (const entry of FINGERPRINTED) {
+    if (entry.includes(".")) writeFileSync(path.join(dir, entry), `${entry} v1`);
+    else {
+      mkdirSync(path.join(dir, entry, "sub"), { recursive: true });
+      writeFileSync(path.join(dir, entry, "sub", "file.txt"), `${entry} v1`);
+    }
+  }
+  return dir;
+}
+
+test("the fingerprint changes with any template, source or lock file, the settings and the path prefix, and only then", async () => {
+  const projectRoot = fakeProject();
+  const base = { projectRoot, settings: { title: "A" }, pathPrefix: "/" };
+  const first = await buildFingerprint(base);
+  assert.equal(await buildFingerprint(base), first, "same inputs, same fingerprint");
+  assert.notEqual(await buildFingerprint({ ...base, settings: { title: "B" } }), first);
+  assert.notEqual(await buildFingerprint({ ...base, pathPrefix: "/repo/" }), first);
+  for (const f of ["_includes/sub/file.txt", "pages/sub/file.txt", "src/sub/file.txt", "_data/sub/file.txt", "package-lock.json", ".eleventy.ts"]) {
+    const file = path.join(projectRoot, f);
+    const before = readFileSync(file);
+    writeFileSync(file, "changed");
+    assert.notEqual(await buildFingerprint(base), first, `${f} changed`);
+    writeFileSync(file, before);
+  }
+  writeFileSync(path.join(projectRoot, "_includes/sub/new.njk"), "");
+  assert.notEqual(await buildFingerprint(base), first, "a template added");
+});
+
+test("a previous site is trusted only with its marker and a manifest of this format and fingerprint", () => {
+  const site = tempDir("previous-site");
+  const manifest = { format: 1, fingerprint: "f1", pages: {} };
+  writeFileSync(path.join(site, BUILD_MANIFEST), JSON.stringify(manifest));
+  assert.equal(readManifest(site), undefined, "no marker: not a complete site");
+  writeFileSync(path.join(site, SITE_MARKER), SITE_MARKER_TEXT);
+  assert.deepEqual(readManifest(site), manifest);
+  const reason = (fingerprint: string, useCache = true): string | undefined => new PageCache(site, fingerprint, new Map(), useCache).fullReason;
+  assert.equal(reason("f1"), undefined);
+  assert.equal(reason("f2"), "code, templates, settings or path prefix changed");
+  assert.equal(reason("f1", false), "asked for a clean build");
+  writeFileSync(path.join(site, BUILD_MANIFEST), JSON.stringify({ ...manifest, format: 0 }));
+  assert.equal(reason("f1"), "the previous site has no build manifest");
+});

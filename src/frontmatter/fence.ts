@@ -40,7 +40,7 @@ export type SplitPost =
     };
 
 /** The text with a leading byte-order mark removed and CRLF and lone CR folded to LF. */
-export function normaliseText(raw: string): string {
+function normaliseText(raw: string): string {
   return raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 

@@ -1,7 +1,7 @@
 /**
  * Front-matter values that can be read without guessing although they are not written as the
  * schema wants: a known key in another letter case, a quoted boolean, quotes around a whole name.
- * Pure helpers; `read.ts` applies them and reports each with a warning at its position.
+ * Pure helpers; keys.ts and read.ts apply them and report each with a warning at its position.
  */
 import { KNOWN_KEYS } from "./schema.js";
 

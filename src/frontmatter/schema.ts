@@ -88,12 +88,15 @@ const sourceUrl = z
     return text;
   });
 
-/** The schema of a post's front matter after alias folding (see `foldAliases`). */
+/** The schema of a post's front matter after old key names are folded in (`foldAliases` in keys.ts). */
 export const frontMatterSchema = z.object({
   title: scalarText.pipe(z.string().min(1, "the title is empty")),
   date: dateValue,
   summary: optionalText,
   draft: z.boolean().default(false),
+  // Every post is rendered with post.njk whatever this says; real posts carry `layout: post.njk`
+  // from the tool that wrote them. The key is read, not ignored, so that another layout is reported
+  // (layout-unknown) rather than silently not applied, and a post's data always says post.njk.
   layout: optionalText.transform((v) => v ?? "post.njk"),
   source: sourceUrl,
   tags: nameList,
@@ -114,6 +117,3 @@ export const frontMatterSchema = z.object({
 
 /** Validated, normalised front matter of one post. */
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
-
-/** The key the list-valued taxonomies are known by, for templates and indexes. */
-export type ListKey = (typeof LIST_KEYS)[number];

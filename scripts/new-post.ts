@@ -1,7 +1,8 @@
 /**
- * `npm run new -- "Title" [--dir=content]`
+ * `npm run new -- "Title" [--dir=content] [--slug=name]`
  * Creates a post with valid front matter (today's date, empty lists) named after the title
- * (pinyin for Chinese, at most 60 characters, cut between syllables or words). Never overwrites an existing file.
+ * (pinyin for Chinese, at most 60 characters, cut between syllables or words) or --slug. Never
+ * overwrites an existing file.
  */
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";

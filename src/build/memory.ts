@@ -1,9 +1,10 @@
 /**
  * Keeps a long build's heap near its live size. V8 grows the heap long before it collects, and a
- * build that renders tens of thousands of 100 KB pages makes garbage fast: left alone, a 9,000-post
- * build peaks at 2 GB while its live data is under 700 MB. A full collection whenever the heap
- * outgrows a bound (1.6 times what survived the last one, at least 640 MB) keeps the peak near the
- * live size, and the bound grows with the archive, so a large one never runs out of memory.
+ * build that renders tens of thousands of large pages makes garbage fast: left alone, an archive's
+ * build peaks at several times its live data (see the README's performance section). A full
+ * collection whenever the heap outgrows a bound (1.6 times what survived the last one, at least
+ * 640 MB) keeps the peak near the live size; the bound follows what survives, so a large archive,
+ * whose live data is above the floor, is not collected again at every check.
  */
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";

@@ -2,8 +2,9 @@
  * Reads the posts of a content folder: bytes → UTF-8 text → front matter → transcript model. All
  * problems of all files are collected before anything is rendered. A `ContentLoader` is owned by one
  * build (or dev server): it caches each file's result by size and modification time, so the build's
- * check and Eleventy's data read the folder once and the dev server re-reads only what changed, and
- * it collects what is found later (transcripts parsed as their pages render, taxonomy name clashes).
+ * check and Eleventy's data share one reading of each file (a lazy build reads a body again when its
+ * page renders) and the dev server re-reads only what changed, and it collects what is found later
+ * (transcripts parsed as their pages render, taxonomy name clashes).
  */
 import { readFileSync } from "node:fs";
 import { isUtf8 } from "node:buffer";

@@ -1,4 +1,6 @@
 /**
+ * `npm run bench -- --archive[=9000] [--runs=3]`: the archive benchmark (see benchArchive), alone.
+ *
  * `npm run bench [-- --posts=1000 --runs=3 --large=9000 --huge=10000 --skip-plain --plain-timeout=900]`
  * Generates realistic corpora (bench/corpus/, not committed) and measures, as whole processes:
  * our full build without search, the search indexing alone, and a plain Eleventy build of the
@@ -8,6 +10,8 @@
  * after editing one post, output size per post and search index size.
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { buildVocab, generatePost } from "./bench/corpus-gen.js";
+import { PAGE_TYPES, siteBreakdown, siteDifferences } from "./bench/site-stats.js";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -17,9 +21,14 @@ import { measure, spread, type RunCost } from "./bench/measure.js";
 import { projectRoot } from "../src/build/build.js";
 import { folderSize, indexSize } from "../src/search/index-site.js";
 
+/** Archive size when `--archive` is given without one: the size of the user's archive. */
+const DEFAULT_ARCHIVE = 9000;
+
 const { values } = parseArgs({
-  args: process.argv.slice(2),
+  // `--archive` alone means the default size (parseArgs wants a value for a string option).
+  args: process.argv.slice(2).map((a) => (a === "--archive" ? `--archive=${DEFAULT_ARCHIVE}` : a)),
   options: {
+    archive: { type: "string" },
     posts: { type: "string", default: "1000" },
     runs: { type: "string", default: "3" },
     large: { type: "string" },
@@ -224,7 +233,104 @@ async function benchRealCorpus(runsHere: number): Promise<void> {
   console.log(describeIndex(out));
 }
 
+/** Issue 13's targets for the archive, to print beside the figures. */
+const TARGETS = { withSearchS: 240, treePeakMiB: (2.5 * 1e9) / 2 ** 20, withoutSearchS: 60, outputBytes: 800e6, outputFiles: 40_000, rebuildS: 60 };
+
+/** A copy of a corpus (hard links) plus one new post dated after all others, as an author adds one. */
+function corpusPlusOne(input: string, n: number): string {
+  const dir = `${input}-plus-one`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  let newest = "";
+  for (const f of readdirSync(input).filter((x) => x.endsWith(".md"))) {
+    linkSync(path.join(input, f), path.join(dir, f));
+    const date = /^date: ['"]?(\d{4}-\d{2}-\d{2})/m.exec(readFileSync(path.join(input, f), "utf8"))?.[1] ?? "";
+    if (date > newest) newest = date;
+  }
+  const post = generatePost(n, 1, buildVocab(n, 1));
+  const next = new Date(Date.parse(`${newest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  writeFileSync(path.join(dir, post.fileName), post.text.replace(/^date: .*$/m, `date: '${next}'`));
+  return dir;
+}
+
+/** The build's own report of its search index: total seconds and the seconds of each part. */
+function searchTimes(output: string): { total: number; parts: number[] } {
+  const total = Number(/search index: .* in ([\d.]+) s/.exec(output)?.[1] ?? NaN);
+  const parts = (/search index parts, seconds each: ([\d. ]+)/.exec(output)?.[1] ?? "").trim().split(/\s+/).filter(Boolean).map(Number);
+  return { total, parts };
+}
+
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+const verdict = (ok: boolean): string => (ok ? "meets" : "MISSES");
+
+/**
+ * `--archive[=N]`: the whole archive as the Pages workflow builds it (`npm run build`, search
+ * included) from an empty output folder, `runs` times; the same without search; bytes and files per
+ * page type; then one post added and built again over that site (with and without search), and the
+ * result compared byte for byte with a clean build of the same posts.
+ */
+async function benchArchive(n: number, runsHere: number): Promise<void> {
+  const input = await corpus(n);
+  const out = path.join(workDir, "out", `archive-${n}`);
+  const build = (inputDir: string, output: string, search: boolean, extra: string[] = []): Promise<RunCost> =>
+    measure(...tsxScript("build.ts", [`--input=${inputDir}`, `--output=${output}`, ...extra]), search ? {} : { NO_SEARCH: "1" });
+  const checked = (r: RunCost, what: string): RunCost => {
+    if (r.status !== 0) throw new Error(`${what} failed:\n${r.output.slice(-3000)}`);
+    return r;
+  };
+  const withSearch: RunCost[] = [];
+  const withoutSearch: RunCost[] = [];
+  for (let i = 0; i < runsHere; i++) {
+    rmSync(out, { recursive: true, force: true });
+    withoutSearch.push(checked(await build(input, out, false), "build without search"));
+    rmSync(out, { recursive: true, force: true });
+    withSearch.push(checked(await build(input, out, true), "build with search"));
+  }
+  console.log(`\n== archive: ${n} generated posts (${runsHere} run${runsHere === 1 ? "" : "s"}; median (min–max)), clean builds from an empty output folder`);
+  const a = fmt("with search", withSearch, true);
+  const b = fmt("without search", withoutSearch);
+  const tree = spread(withSearch.map((c) => c.treePeakMiB));
+  console.log(`targets: with search ≤ ${TARGETS.withSearchS} s: ${verdict(a.wall <= TARGETS.withSearchS)}; tree peak ≤ 2.5 GB: ${verdict(tree.max <= TARGETS.treePeakMiB)}; without search ≤ ${TARGETS.withoutSearchS} s: ${verdict(b.wall <= TARGETS.withoutSearchS)}`);
+  const times = withSearch.map((r) => searchTimes(r.output));
+  const total = spread(times.map((t) => t.total));
+  console.log(`search index: ${total.median.toFixed(1)} s (${total.min.toFixed(1)}–${total.max.toFixed(1)}); parts, seconds each (last run): ${times.at(-1)!.parts.map((x) => x.toFixed(1)).join(" ") || "one part"}`);
+  const { byType, total: size } = siteBreakdown(out);
+  console.log("output by page type:");
+  for (const t of PAGE_TYPES) {
+    const e = byType.get(t)!;
+    if (e.files) console.log(`  ${t.padEnd(18)} ${mib(e.bytes).padStart(12)} ${String(e.files).padStart(7)} files  ${(e.bytes / e.files / 1024).toFixed(1)} KiB each`);
+  }
+  console.log(`  ${"total".padEnd(18)} ${mib(size.bytes).padStart(12)} ${String(size.files).padStart(7)} files (${(size.bytes / 1e6).toFixed(0)} MB)`);
+  console.log(`targets: output ≤ 800 MB: ${verdict(size.bytes <= TARGETS.outputBytes)}; ≤ 40,000 files: ${verdict(size.files <= TARGETS.outputFiles)}`);
+
+  // One post added: built over the site just built, which is what the Pages workflow keeps between runs.
+  const plusOne = corpusPlusOne(input, n);
+  const rebuilt = checked(await build(plusOne, out, true), "one-post rebuild");
+  const clean = path.join(workDir, "out", `archive-${n}-clean`);
+  rmSync(clean, { recursive: true, force: true });
+  const cleanRun = checked(await build(plusOne, clean, true, ["--no-cache"]), "clean build of the same posts");
+  const differ = siteDifferences(out, clean);
+  const pagesLine = (r: RunCost): string => /post pages: .*/.exec(r.output)?.[0] ?? "";
+  console.log(`\n== one post added to the ${n}-post site, built again over it`);
+  fmt("with search (index rebuilt whole)", [rebuilt], true);
+  console.log(`  ${pagesLine(rebuilt)}; search index ${searchTimes(rebuilt.output).total.toFixed(1)} s`);
+  fmt("clean build of the same posts", [cleanRun], true);
+  console.log(`  output identical to the clean build's: ${differ.length === 0 ? "yes, every file" : `NO, ${differ.length} files differ: ${differ.slice(0, 10).join(", ")}`}`);
+  // Without search: back to n posts (itself incremental), then the one post again.
+  checked(await build(input, out, false), "build without search");
+  const rebuiltNoSearch = checked(await build(plusOne, out, false), "one-post rebuild without search");
+  fmt("without search", [rebuiltNoSearch]);
+  console.log(`  ${pagesLine(rebuiltNoSearch)}`);
+  console.log(`targets: one-post rebuild ≤ ${TARGETS.rebuildS} s with search: ${verdict(rebuilt.wallMs / 1000 <= TARGETS.rebuildS)}; identical output: ${verdict(differ.length === 0)}`);
+  rmSync(clean, { recursive: true, force: true });
+  rmSync(plusOne, { recursive: true, force: true });
+}
+
 console.log(`bench on ${process.platform} ${process.arch}, Node ${process.version}`);
+if (values.archive !== undefined) {
+  await benchArchive(Number(values.archive), runs);
+  process.exit(0);
+}
 await benchRealCorpus(runs);
 const n = Number(values.posts);
 await benchSize(n, !values["skip-plain"], runs);

@@ -23,6 +23,7 @@ import { findPostFiles } from "../content/load.js";
 import type { SiteModel } from "../site/model.js";
 import { incrementalPlan, type RenderPlan } from "../site/render-plan.js";
 import { fileSlug } from "../slug.js";
+import { heapGovernor } from "./memory.js";
 import { SITE_MARKER } from "./output-guard.js";
 
 /** The manifest's file at the root of a built site (a dotfile: Pagefind and the sitemap ignore it). */
@@ -222,7 +223,13 @@ export class PageCache {
     if (!this.planned) throw new Error("page cache: the build rendered without asking for a plan");
     // A transcript's warnings are found when it is parsed, which rendering does: parse the copied
     // pages' posts too, so an incremental build reports (and fails --strict on) what a clean one does.
-    for (const post of this.reusedPosts) void post.transcript;
+    const tick = heapGovernor();
+    for (const [i, post] of this.reusedPosts.entries()) {
+      void post.transcript;
+      tick();
+      // Now and then back to the event loop, so the build's progress timer can report.
+      if (i % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
+    }
     const reused = new Set(this.reuse);
     const queue = [...this.reuse];
     const worker = async (): Promise<void> => {

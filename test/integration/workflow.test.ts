@@ -113,6 +113,7 @@ test("pages.yml build job: content gates, then build, size guard and upload, in 
     ["unit tests", runs(/^npm run test:unit\b/)],
     ["configure-pages", usesAction("actions/configure-pages")],
     ["path prefix", (s) => s.id === "prefix"],
+    ["previous site", usesAction("actions/cache")],
     ["build", runs(/^npm run build\b/)],
     ["size guard", (s) => s.id === "size"],
     ["upload-pages-artifact", usesAction("actions/upload-pages-artifact")],
@@ -121,7 +122,20 @@ test("pages.yml build job: content gates, then build, size guard and upload, in 
   assert.equal(String(setupNode.with?.["node-version"]), "20", "the Node version package.json's engines names");
   assert.equal(setupNode.with?.cache, "npm");
   assert.equal(list[indexes[6]!]!.id, "pages", "configure-pages has the id the later steps read outputs from");
-  assert.equal(list[indexes[10]!]!.with?.path, "_site", "the artifact is the build's default output folder");
+  assert.equal(list[indexes[11]!]!.with?.path, "_site", "the artifact is the build's default output folder");
+});
+
+test("pages.yml keeps the previous site for incremental builds, invalidated by any change of code, templates, assets or lock file", () => {
+  const cache = steps(pages, "build").find(usesAction("actions/cache"))!;
+  assert.equal(cache.with?.path, "_site", "the folder the build reads its previous pages from");
+  const key = String(cache.with?.key);
+  const restore = String(cache.with?.["restore-keys"]);
+  const hashed = /hashFiles\(([^)]*)\)/.exec(key)?.[1] ?? "";
+  for (const input of ["'package-lock.json'", "'.eleventy.ts'", "'src/**'", "'_includes/**'", "'pages/**'", "'_data/ui.json'", "'assets/**'"]) assert.ok(hashed.includes(input), `the key hashes ${input}`);
+  // Each run saves under its own key; a later run restores the newest with the same code hash only.
+  assert.match(key, /-\$\{\{ github\.sha \}\}$/);
+  assert.equal(restore, key.replace(/\$\{\{ github\.sha \}\}$/, ""), "restore-keys is the key without the commit");
+  assert.ok(restore.endsWith("-") && restore.includes("hashFiles("), "a prefix that still names the code hash, never a bare prefix that would match any code");
 });
 
 test("test.yml: the whole suite with a browser, on pull requests and non-main pushes that change code, and when called", () => {

@@ -13,6 +13,13 @@ export const indexText = indexTextJs as (text: string) => string;
 // Comments, then tags (attribute values are escaped by the templates, so a tag ends at the first '>').
 const TAG = /<!--[\s\S]*?-->|<\/?([A-Za-z][A-Za-z0-9-]*)[^>]*>/g;
 const BODY_START = /<([A-Za-z][A-Za-z0-9-]*)\b[^>]*\sdata-pagefind-body[\s>=][^>]*>|<([A-Za-z][A-Za-z0-9-]*)\b[^>]*\sdata-pagefind-body>/;
+/** Whether a start tag has the `hidden` attribute (not `hidden="until-found"`). */
+function isHidden(tag: string): boolean {
+  // Attribute values out of the way first: `class="a hidden"` is not the attribute.
+  const names = tag.replace(/=\s*("[^"]*"|'[^']*'|[^\s>]*)/g, (_, v: string) => (/^["']?until-found["']?$/i.test(v) ? "=until-found" : "="));
+  return /\shidden(?!=until-found)(?=[\s/>=])/i.test(names);
+}
+const IGNORED = /\sdata-pagefind-ignore[\s=/>]/;
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 // A filter or meta whose value is the element's text: `data-pagefind-filter="tags"` (not `"year:2025"`).
 const TEXT_VALUED = /\sdata-pagefind-(?:filter|meta)="[^":]*"/;
@@ -82,6 +89,12 @@ export function indexedHtml(html: string): string | undefined {
     if (!titled && name === "h1") {
       titled = true;
       title = { depth: 1, text: "" };
+    }
+    // Hidden text (a label that names every passage link, say) is never read, so never found either;
+    // Pagefind would index it. Text hidden until found stays: the browser's find reveals it.
+    if (isHidden(tag) && !IGNORED.test(tag)) {
+      out += tag.replace(/\s*\/?>$/, " data-pagefind-ignore>");
+      continue;
     }
     out += tag;
   }

@@ -87,3 +87,10 @@ test("what Pagefind is given of a page: the indexed part, Chinese as pairs, filt
   assert.match(out, /<div class="turn" id="t-1"><p> 模型 型很 很好 好 <\/p><\/div>/);
   assert.equal(indexedHtml("<html><body>no body</body></html>"), undefined);
 });
+
+test("hidden text is not indexed (a label every passage link shares); text hidden until found is", () => {
+  const out = indexedHtml(`<article data-pagefind-body><span id="turn-link-label" hidden>本段链接</span><p class="a hidden">看得见</p><div hidden="until-found">可找到</div></article>`) ?? "";
+  assert.match(out, /<span id="turn-link-label" hidden data-pagefind-ignore>/);
+  assert.match(out, /<p class="a hidden">/, "a class named hidden is not the attribute");
+  assert.match(out, /<div hidden="until-found">/);
+});

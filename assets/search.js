@@ -10,7 +10,7 @@ import { combine, excerpt, filterCounts, occurrences, passageFor, queryUnits, re
  * @typedef {{ location: number, weight: number, balanced_score?: number }} WeightedLocation
  * @typedef {{ url: string, content: string, meta: Record<string, string>, filters: Record<string, string[]>, anchors: { id: string, location: number }[] }} PagefindData
  * @typedef {{ id: string, score: number, words: number[], weighted_locations?: WeightedLocation[], data: () => Promise<PagefindData> }} PagefindResult
- * @typedef {{ results: PagefindResult[], filters: Record<string, Record<string, number>> }} PagefindSearch
+ * @typedef {{ results: PagefindResult[], filters: Record<string, Record<string, number>>, timings?: object[] }} PagefindSearch
  * @typedef {{ options(o: object): Promise<void>, init(): Promise<void>, mergeIndex(path: string, o: object): Promise<void>, search(q: string, o?: object): Promise<PagefindSearch | null>, filters(): Promise<Record<string, Record<string, number>>> }} Pagefind
  * @typedef {Record<string, { any: string[] }>} Chosen
  */
@@ -25,14 +25,36 @@ const more = /** @type {HTMLButtonElement} */ ($("#search-more"));
 const filtersBox = $("#search-filters");
 const filtersFold = /** @type {HTMLDetailsElement} */ ($("#search-filters-box"));
 const filtersChosen = $("#search-filters-chosen");
-/** @type {Record<string, any>} labels from _data/ui.json and the page; plain strings keyed by name */
-const labels = { ...JSON.parse($("#search-labels-page").textContent ?? "{}"), ...JSON.parse($("#search-labels").textContent ?? "{}") };
+/** @type {Record<string, any>} labels from _data/ui.json (its `search` key); plain strings keyed by name */
+const labels = JSON.parse($("#search-labels").textContent ?? "{}");
 // Resolved against this script's own URL (…/assets/search.js), so any path prefix works.
 const siteBase = new URL("../", import.meta.url);
-/** @type {Pagefind} */
-const pagefind = await import(new URL("pagefind/pagefind.js", siteBase).href);
-const indexOptions = { baseUrl: siteBase.pathname, language: "en" };
-await pagefind.options(indexOptions);
+// A large archive's index comes in parts (so building it stays lean): Pagefind merges them into one
+// search, with one list of results and filter counts over all. The list of parts (src/search/
+// index-site.ts) names the files Pagefind needs before it can search, so they are all asked for at
+// once, while Pagefind's own script loads: otherwise each part waits for the first one's engine, and
+// each file for the one before it. Never a cached list: it names the current index's files.
+/** @type {Promise<Pagefind>} */
+const pagefindLoaded = import(new URL("pagefind/pagefind.js", siteBase).href);
+/** @type {{ parts: { path: string, meta: string }[], wasm: string, tag: string }} */
+const manifest = await fetch(new URL("pagefind/parts.json", siteBase), { cache: "no-cache" })
+  .then((r) => (r.ok ? r.json() : undefined), () => undefined)
+  .then((m) => m ?? { parts: [], wasm: "", tag: "" });
+/** @param {string} file site-relative */
+const preload = (file) => document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: new URL(file, siteBase).href }));
+if (manifest.tag) {
+  for (const [k, part] of manifest.parts.entries()) {
+    preload(`${part.path}pagefind-entry.json?ts=${manifest.tag}`);
+    if (part.meta) preload(part.path + part.meta);
+    if (k === 0 && manifest.wasm) preload(part.path + manifest.wasm);
+  }
+}
+const pagefind = await pagefindLoaded;
+// The tag makes the entry files' addresses those preloaded. On the page's own thread, not in
+// Pagefind's worker: a worker would fetch its own copy of Pagefind's script and start after it, and
+// could not use what the page preloaded; searching is brief work for the page's thread.
+const indexOptions = { baseUrl: siteBase.pathname, language: "en", ...(manifest.tag ? { metaCacheTag: manifest.tag } : {}) };
+await pagefind.options({ ...indexOptions, noWorker: true });
 // Pagefind takes the query's language from <html lang> when it starts, and cuts Chinese queries into
 // words its own way. This index's words are already what a reader types, and it is declared English
 // (src/search/index-site.ts), so Pagefind starts while the page says English, and only then.
@@ -41,17 +63,33 @@ document.documentElement.lang = "en";
 const started = pagefind.init();
 document.documentElement.lang = pageLang;
 await started;
-// A large archive's index comes in parts (so building it stays lean): Pagefind merges them into one
-// search, with one list of results and filter counts over all. Merged parts share the first one's
-// search engine, so each adds only its small entry and metadata files.
-/** @type {string[]} */
-const parts = await fetch(new URL("pagefind/parts.json", siteBase)).then((r) => (r.ok ? r.json() : []), () => []);
-await Promise.all(parts.map((part) => pagefind.mergeIndex(new URL(part, siteBase).pathname, indexOptions)));
+const others = manifest.parts.slice(1).map((part) => part.path);
+// Merged parts share the first one's search engine. Not awaited: a search asked for meanwhile
+// already covers every part whose merge has begun (each part's words load as soon as its metadata
+// has), so the first query's index chunks load while the parts are still being merged; searchAll
+// makes sure that no part was left out.
+const merged = Promise.all(others.map((part) => pagefind.mergeIndex(new URL(part, siteBase).pathname, indexOptions)));
+
+/**
+ * A search over every part of the index.
+ * @param {string} term
+ * @param {object} options
+ * @returns {Promise<PagefindSearch | null>}
+ */
+async function searchAll(term, options) {
+  const found = await pagefind.search(term, options);
+  // Pagefind times each part it searched: fewer than all means a part had not begun merging.
+  if (found && (found.timings?.length ?? 0) < others.length + 1) {
+    await merged;
+    return pagefind.search(term, options);
+  }
+  return found;
+}
 // The filter index (a few files per part) is needed for filter counts; loaded after the first search,
 // or at once when a filter is checked, so that it never delays the first results.
 /** @type {Promise<Record<string, Record<string, number>>> | undefined} */
 let allFilters;
-const filtersLoaded = () => (allFilters ??= pagefind.filters());
+const filtersLoaded = () => (allFilters ??= merged.then(() => pagefind.filters()));
 
 const PAGE = 20; // results listed at a time; "more" lists the next
 const FILTER_VALUES = 12; // values listed per filter
@@ -162,31 +200,43 @@ async function run(raw) {
   const filtering = Object.keys(chosen).length > 0;
   if (filtering) await filtersLoaded();
   const options = { filters: chosen };
+  // Every unit's searches at once: Pagefind loads each index chunk once, whichever search asks first.
+  const answers = await Promise.all(
+    units.map((unit) => {
+      const { members, where } = unitSearches(unit);
+      return Promise.all([members ? searchAll(members, options) : Promise.resolve(null), searchAll(where, options)]);
+    }),
+  );
+  if (!isCurrent()) return;
   /** @type {Map<string, { from: number, to: number }[]>[]} */
   const ranges = [];
-  /** @type {Map<string, PagefindResult>} */
+  /** @type {Map<string, PagefindResult>} the result whose data() a listed post is read from */
   const byId = new Map();
   /** @type {PagefindSearch | null} */
   let countsFrom = null;
   /** @type {Map<string, import("./search-query.js").Located[]>[]} */
   const perUnit = [];
-  for (const unit of units) {
-    const { members, where } = unitSearches(unit);
-    const [exact, plain] = await Promise.all([members ? pagefind.search(members, options) : Promise.resolve(null), pagefind.search(where, options)]);
-    if (!isCurrent() || !plain) return;
-    const keep = exact ? new Set(exact.results.map((r) => r.id)) : undefined;
+  for (const [u, [exact, plain]] of answers.entries()) {
+    const unit = /** @type {import("./search-query.js").QueryUnit} */ (units[u]);
+    if (!plain) return;
+    /** @type {Map<string, PagefindResult> | undefined} */
+    const keep = exact ? new Map(exact.results.map((r) => [r.id, r])) : undefined;
     /** @type {Map<string, import("./search-query.js").Located[]>} */
     const found = new Map();
     /** @type {Map<string, { from: number, to: number }[]>} */
     const marks = new Map();
     for (const r of plain.results) {
-      if (keep && !keep.has(r.id)) continue;
+      const member = keep ? keep.get(r.id) : r;
+      if (!member) continue;
       const occ = located(r, unit.words.length);
       // Ranked by Pagefind's own score of the plain search (how often the words occur, and where:
       // title and headings weigh more), carried as the weight of the first occurrence.
       found.set(r.id, [{ location: occ[0]?.location ?? r.words[0] ?? 0, weight: r.score }]);
       marks.set(r.id, occ.map((l) => ({ from: l.location, to: l.location + span(unit) - 1 })));
-      byId.set(r.id, r);
+      // A post's data is read through the exact search's result where there is one: Pagefind cuts an
+      // excerpt of its own for every passage holding a location it was given, and the exact search
+      // gives one location, the plain search every occurrence (a frequent word: hundreds per post).
+      if (!byId.has(r.id)) byId.set(r.id, member);
     }
     perUnit.push(found);
     ranges.push(marks);
@@ -198,16 +248,25 @@ async function run(raw) {
   /** @type {PagefindData[]} */
   const shown = [];
   let listed = 0;
+  const tell = () => {
+    status.textContent = ranked.length ? label("found", { n: ranked.length }) + (ranked.length > listed ? ` ${label("listed", { n: listed })}` : "") + note : label("none") + note;
+  };
   const page = async () => {
     const next = ranked.slice(listed, listed + PAGE);
-    const datas = await Promise.all(next.map((r) => /** @type {PagefindResult} */ (byId.get(r.id)).data()));
-    if (!isCurrent()) return;
-    list.append(...datas.map((d, k) => resultItem(d, ranges.map((m) => m.get(next[k]?.id ?? "") ?? []))));
-    shown.push(...datas);
-    listed += next.length;
+    // All of the page's posts are read at once, and each is listed as soon as it and those above it
+    // are: the first result shows without waiting for the twentieth.
+    const reading = next.map((r) => /** @type {PagefindResult} */ (byId.get(r.id)).data());
+    for (const [k, read] of reading.entries()) {
+      const d = await read;
+      if (!isCurrent()) return;
+      list.append(resultItem(d, ranges.map((m) => m.get(next[k]?.id ?? "") ?? [])));
+      shown.push(d);
+      listed++;
+      if (k === 0) tell();
+    }
     more.hidden = listed >= ranked.length;
     more.textContent = label("more", { n: Math.min(PAGE, ranked.length - listed) });
-    status.textContent = ranked.length ? label("found", { n: ranked.length }) + (ranked.length > listed ? ` ${label("listed", { n: listed })}` : "") + note : label("none") + note;
+    tell();
   };
   await page();
   if (!isCurrent()) return;
@@ -223,12 +282,12 @@ async function run(raw) {
   else {
     const unit = units.length === 1 ? units[0] : undefined;
     const q = unit ? (unitSearches(unit).members ?? unitSearches(unit).where) : undefined;
-    const again = q ? await pagefind.search(q, options) : countsFrom;
+    const again = q ? await searchAll(q, options) : countsFrom;
     counts = { ...(again?.filters ?? {}) };
     // A checked filter's own values are counted without it, so the reader can switch between them.
     for (const name of Object.keys(chosen)) {
       const { [name]: _, ...others } = chosen;
-      const without = q ? await pagefind.search(q, { filters: others }) : null;
+      const without = q ? await searchAll(q, { filters: others }) : null;
       if (without) counts[name] = without.filters[name] ?? {};
     }
   }
@@ -242,12 +301,14 @@ more.addEventListener("click", async () => {
   list.removeAttribute("aria-busy");
   more.disabled = false;
 });
-form.addEventListener("submit", (e) => {
-  e.preventDefault();
-  run(input.value);
-});
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let typing;
+form.addEventListener("submit", (e) => {
+  e.preventDefault();
+  // The query typed is searched now: a pause in typing must not search it again.
+  clearTimeout(typing);
+  run(input.value);
+});
 input.addEventListener("input", () => {
   clearTimeout(typing);
   typing = setTimeout(() => run(input.value), 250);

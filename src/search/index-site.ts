@@ -2,6 +2,7 @@
  * The search index: Pagefind's Node API over a built site, after Eleventy has written it.
  * Only post pages carry `data-pagefind-body`, so navigation, lists and indexes are not indexed.
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
@@ -57,8 +58,48 @@ export function indexSize(dir: string): { parts: number; bytes: number; files: n
   return { parts: folders.length, bytes: sizes.reduce((n, x) => n + x.bytes, 0), files: sizes.reduce((n, x) => n + x.files, 0) };
 }
 
-/** Where the search page finds the other parts to merge into the first (site-relative folder paths). */
+/** Where the search page finds the index's parts (see PartsManifest). */
 export const PARTS_MANIFEST = "pagefind/parts.json";
+
+/**
+ * What the search page reads first: every part (the first one, `pagefind/`, first; the page merges
+ * the others into it), and the names of the files Pagefind will ask for before it can search, so
+ * that the page can ask for all of them at once instead of one part after another.
+ */
+export interface PartsManifest {
+  /** Each part's folder (site-relative, with a trailing slash) and its metadata file ("" for a part with no pages). */
+  parts: { path: string; meta: string }[];
+  /** The search engine (WebAssembly) file of the first part, which every merged part shares. */
+  wasm: string;
+  /**
+   * Changes whenever any part does: Pagefind asks for each part's `pagefind-entry.json?ts=<tag>`,
+   * so the page knows the address beforehand and a browser never keeps an entry of an older index.
+   */
+  tag: string;
+}
+
+/** The manifest of the parts written in `dir` (folders as partFolder names them, in order). */
+export function partsManifest(dir: string, count: number): PartsManifest {
+  const hash = createHash("sha256");
+  const parts = Array.from({ length: count }, (_, k) => {
+    const folder = partFolder(k);
+    const entry = readFileSync(path.join(dir, folder, "pagefind-entry.json"), "utf8");
+    hash.update(entry);
+    const language = indexLanguage(JSON.parse(entry) as PagefindEntry);
+    return { path: `${folder}/`, meta: language ? `pagefind.${language.hash}.pf_meta` : "", wasm: `wasm.${language?.wasm ?? "unknown"}.pagefind` };
+  });
+  return { parts: parts.map(({ path: p, meta }) => ({ path: p, meta })), wasm: parts[0]?.wasm ?? "wasm.unknown.pagefind", tag: hash.digest("hex").slice(0, 16) };
+}
+
+/** A part's `pagefind-entry.json`, as far as it is read here. */
+interface PagefindEntry {
+  languages: Record<string, { hash: string; wasm?: string; page_count: number }>;
+}
+
+/** The language index Pagefind picks for this site's English-declared index (as its findIndex does: `en`, else the largest). */
+function indexLanguage(entry: PagefindEntry): { hash: string; wasm?: string } | undefined {
+  return entry.languages.en ?? Object.values(entry.languages).sort((a, b) => b.page_count - a.page_count)[0];
+}
 
 /** Posts per part from SEARCH_POSTS_PER_PART (for machines with little memory), else the default. */
 export function postsPerPart(env: NodeJS.ProcessEnv = process.env): number {
@@ -95,7 +136,7 @@ export function pageUrl(file: string): string {
 
 /**
  * Index the site in `dir`: into `dir/pagefind/`, and, for more than `perPart` posts, into further
- * parts (`pagefind-2/`, …) listed in `pagefind/parts.json`, which the search page merges into one
+ * parts (`pagefind-2/`, …) listed in `pagefind/parts.json` (PartsManifest), which the search page merges into one
  * search. Pagefind keeps an index in memory until it is written, so each part is indexed by a fresh
  * Pagefind process: the build's peak stays that of one part whatever the archive's size. Each page
  * is given to Pagefind as page-text.ts prepares it; `onPart` hears of each part written. Throws
@@ -114,7 +155,7 @@ export async function indexSite(dir: string, perPart = postsPerPart(), onPart?: 
     indexed += await indexPart(dir, files, partFolder(k));
     onPart?.(k + 1, parts.length);
   }
-  writeFileSync(path.join(dir, PARTS_MANIFEST), `${JSON.stringify(parts.slice(1).map((_, k) => `${partFolder(k + 1)}/`))}\n`);
+  writeFileSync(path.join(dir, PARTS_MANIFEST), `${JSON.stringify(partsManifest(dir, parts.length))}\n`);
   return { ms: performance.now() - started, pages: indexed, ...indexSize(dir) };
 }
 

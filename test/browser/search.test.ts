@@ -70,9 +70,9 @@ async function search(query: string): Promise<{ slugs: string[]; hrefs: string[]
 /** Press "more" until every result is listed. */
 async function listAll(page: Page): Promise<void> {
   while (await page.locator("#search-more").isVisible()) {
-    const n = await page.locator("#search-results .result").count();
     await page.click("#search-more");
-    await page.waitForFunction((k) => document.querySelectorAll("#search-results .result").length > k, n);
+    // Results are listed one by one as they are read: the list is busy until the last of them.
+    await page.waitForSelector("#search-results:not([aria-busy])", { state: "attached" });
   }
 }
 

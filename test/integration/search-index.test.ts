@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parse } from "node-html-parser";
-import { indexSite, PART_SCRATCH } from "../../src/search/index-site.js";
+import { indexSite, PART_SCRATCH, type PartsManifest } from "../../src/search/index-site.js";
 import { runBuild, tempDir } from "../helpers.js";
 // @ts-expect-error: a plain browser module without declarations; its JSDoc documents the types.
 import { readableText } from "../../assets/search-tokens.js";
@@ -115,7 +115,15 @@ test("an index in parts: each part holds its share of the posts, the first lists
   const r = await indexSite(plain, 1);
   assert.equal(r.pages, 2);
   assert.equal(r.parts, 2);
-  assert.deepEqual(JSON.parse(readFileSync(path.join(plain, "pagefind/parts.json"), "utf8")), ["pagefind-2/"]);
+  const manifest = JSON.parse(readFileSync(path.join(plain, "pagefind/parts.json"), "utf8")) as PartsManifest;
+  assert.deepEqual(manifest.parts.map((p) => p.path), ["pagefind/", "pagefind-2/"], "the first part, then the others");
+  for (const p of manifest.parts) {
+    const entry = readFileSync(path.join(plain, p.path, "pagefind-entry.json"), "utf8");
+    assert.ok(entry.includes(p.meta.replace(/^pagefind\.|\.pf_meta$/g, "")), `${p.meta} is the metadata file ${p.path} names`);
+    assert.ok(existsSync(path.join(plain, p.path, p.meta)), p.meta);
+  }
+  assert.ok(existsSync(path.join(plain, "pagefind", manifest.wasm)), manifest.wasm);
+  assert.match(manifest.tag, /^[0-9a-f]{16}$/);
   const urls = ["pagefind", "pagefind-2"].map((folder) => [...fragments(plain, folder).keys()]);
   assert.deepEqual(urls.map((u) => u.length), [1, 1], "one post in each part");
   assert.deepEqual(urls.flat().sort(), whole, "the same pages at the same URLs as in one index");
@@ -125,7 +133,9 @@ test("an index in parts: each part holds its share of the posts, the first lists
   const one = await indexSite(plain);
   assert.equal(one.parts, 1);
   assert.equal(existsSync(path.join(plain, "pagefind-2")), false);
-  assert.deepEqual(JSON.parse(readFileSync(path.join(plain, "pagefind/parts.json"), "utf8")), []);
+  const again = JSON.parse(readFileSync(path.join(plain, "pagefind/parts.json"), "utf8")) as PartsManifest;
+  assert.deepEqual(again.parts.map((p) => p.path), ["pagefind/"]);
+  assert.notEqual(again.tag, manifest.tag, "another index, another tag: no browser keeps the old entry");
 });
 
 test("the search page: a labelled input, a live status, a list for results, a module script; every page links it", () => {
@@ -137,6 +147,9 @@ test("the search page: a labelled input, a live status, a list for results, a mo
   assert.equal(doc.querySelector("#search-results")?.rawTagName, "ol");
   const scripts = doc.querySelectorAll("script[src]");
   assert.deepEqual(scripts.map((s) => [s.getAttribute("src"), s.getAttribute("type")]), [["/assets/search.js", "module"]]);
+  // Its imports and Pagefind's script load beside it, not each after the one that imports it.
+  const preloads = doc.querySelectorAll('link[rel="modulepreload"]').map((l) => l.getAttribute("href"));
+  assert.deepEqual(preloads.sort(), ["/assets/search-query.js", "/assets/search-tokens.js", "/pagefind/pagefind.js"]);
   assert.ok(existsSync(path.join(site, "assets/search.js")) && existsSync(path.join(site, "assets/search-query.js")));
   const home = parse(readFileSync(path.join(site, "index.html"), "utf8"));
   assert.equal(home.querySelector('form[role="search"]')?.getAttribute("action"), "/search/");

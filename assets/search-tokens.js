@@ -35,8 +35,19 @@ export function runWords(run) {
 export function indexText(text) {
   // A hyphen between letters or digits parts words (value-function, GPT-4): Pagefind would index the
   // parts at one position, so that no phrase could run through them.
-  return text.replace(HAN_RUN, (run) => ` ${runWords(run).join(" ")} `).replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, " ");
+  return text
+    .replace(HAN_RUN, (run) => ` ${runWords(run).join(" ")} `)
+    .replace(WIDE_PUNCTUATION, (p, at, all) => (APOSTROPHE.test(p) && LETTER.test(all[at - 1] ?? "") && LETTER.test(all[at + p.length] ?? "") ? p : ` ${p} `))
+    .replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, " ");
 }
+
+// Punctuation beyond ASCII (（）、，。：“” — …) stands apart from the words beside it, as a Chinese run
+// does: Pagefind cuts words at whitespace only, and would take "（Value Function），AI" as the
+// words "（Value" and "Function），AI", the second matching neither function nor AI. A curly apostrophe
+// inside a word stays in it (it’s), as Pagefind reads it as part of the word.
+const WIDE_PUNCTUATION = /(?:(?![\x00-\x7f])\p{P})+/gu;
+const APOSTROPHE = /^[\u2018\u2019]$/;
+const LETTER = /\p{L}/u;
 
 /**
  * An indexed word as a reader reads it: a pair stands for its first character (the next word

@@ -9,7 +9,11 @@ import { indexedHtml } from "../../src/search/page-text.js";
 test("Chinese is indexed as character pairs, then the run's last character; other text as it is", () => {
   assert.deepEqual(runWords("泛化能力"), ["泛化", "化能", "能力", "力"]);
   assert.deepEqual(runWords("泛"), ["泛"]);
-  assert.equal(indexText("模型的泛化，GPT-4 很强").trim().split(/\s+/).join(" "), "模型 型的 的泛 泛化 化 ，GPT 4 很强 强", "a hyphen between letters parts words");
+  assert.equal(indexText("模型的泛化，GPT-4 很强").trim().split(/\s+/).join(" "), "模型 型的 的泛 泛化 化 ， GPT 4 很强 强", "a hyphen between letters parts words");
+  const gloss = indexText("价值函数（Value Function），AI 解决").trim().split(/\s+/);
+  assert.ok(gloss.includes("Function") && gloss.includes("AI"), `CJK punctuation stands apart from English words: ${gloss.join(" ")}`);
+  assert.equal(readableText(gloss), "价值函数（Value Function），AI解决");
+  assert.deepEqual(indexText("it’s ‘quoted’").trim().split(/\s+/), ["it’s", "‘", "quoted", "’"], "an apostrophe inside a word stays in it");
   const text = "模型的泛化能力，value function 很重要。";
   assert.equal(readableText(indexText(text).trim().split(/\s+/)), "模型的泛化能力，value function很重要。", "readable again (spaces next to Chinese dropped)");
 });

@@ -2,7 +2,6 @@
  * The production build: check every post, render the site with Eleventy into a staging folder,
  * then swap it in. Nothing is written over the previous site unless every step succeeded.
  */
-import { cp } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { isFailing, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
@@ -14,6 +13,7 @@ import { folderSize, indexSite } from "../search/index-site.js";
 import { BuildProgress, DEFAULT_PROGRESS_INTERVAL_MS, PAGE_WRITTEN_EVENT } from "./progress.js";
 import { giveOptions, projectRoot, type Options } from "../options.js";
 import { planWith } from "../eleventy/content-plugin.js";
+import { copyAssets } from "../eleventy/assets-plugin.js";
 import { buildFingerprint, PageCache, postFileHashes, type CacheReport } from "./incremental.js";
 
 export { projectRoot };
@@ -121,7 +121,7 @@ async function buildSite(options: BuildOptions, progress: BuildProgress): Promis
     log(cacheReport.fullReason ? `post pages: all ${cacheReport.rendered} rendered (${cacheReport.fullReason})` : `post pages: ${cacheReport.rendered} rendered, ${cacheReport.reused} unchanged ones copied from the previous site`);
     // Dry-run Eleventy copies nothing: the static assets are copied here.
     progress.phase("copying assets");
-    await cp(path.join(projectRoot, "assets"), path.join(staging, "assets"), { recursive: true });
+    await copyAssets(staging);
     if (options.search) {
       progress.phase("indexing search");
       const partSeconds: number[] = [];

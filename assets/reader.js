@@ -4,7 +4,7 @@
 // @ts-check
 const root = document.documentElement;
 const controls = /** @type {HTMLElement | null} */ (document.querySelector(".reader-controls"));
-const originals = () => /** @type {NodeListOf<HTMLDetailsElement>} */ (document.querySelectorAll("details.original"));
+const originals = () => /** @type {NodeListOf<HTMLDetailsElement>} */ (document.querySelectorAll(".t > details"));
 // Modes that show every original: their <details> are opened for real, so native semantics hold.
 const OPEN_MODES = new Set(["open", "side", "en"]);
 
@@ -25,7 +25,7 @@ function syncDetails(mode) {
 
 /** The passage at the top of the viewport, and how far from the top it is, to keep the reader's place. */
 function anchorTurn() {
-  for (const turn of document.querySelectorAll(".turn")) {
+  for (const turn of document.querySelectorAll(".t")) {
     const top = turn.getBoundingClientRect().top;
     if (top >= -1) return { turn, top };
   }
@@ -44,8 +44,8 @@ function setView(mode) {
 function openTarget() {
   const id = decodeURIComponent(location.hash.slice(1));
   const turn = id ? document.getElementById(id) : null;
-  if (!turn || !turn.classList.contains("turn")) return;
-  const details = /** @type {HTMLDetailsElement | null} */ (turn.querySelector("details.original"));
+  if (!turn || !turn.classList.contains("t")) return;
+  const details = /** @type {HTMLDetailsElement | null} */ (turn.querySelector(":scope > details"));
   // Shown even when the mode hides originals ("translation only": the class overrides that for this passage).
   turn.classList.add("revealed");
   if (details) details.open = true;

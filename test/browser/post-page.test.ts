@@ -37,7 +37,7 @@ async function open(url: string, width = 1280): Promise<{ page: Page; errors: st
 
 test("originals are collapsed until opened, and open natively with a click or the keyboard", { skip }, async () => {
   const { page, errors } = await open(SEED);
-  const originals = page.locator("details.original");
+  const originals = page.locator(".t > details");
   assert.equal(await originals.count(), 121);
   const first = originals.first();
   const english = first.locator("p").first();
@@ -63,7 +63,7 @@ test("a turn permalink scrolls its turn into view", { skip }, async () => {
 test("reading measure: Chinese lines stay comfortable on desktop and fit a phone", { skip }, async () => {
   for (const [width, min, max] of [[1280, 560, 720], [390, 300, 390]] as const) {
     const { page } = await open(SEED, width);
-    const p = page.locator(".translation p").first();
+    const p = page.locator(".tr p").first();
     const box = await p.boundingBox();
     assert.ok(box && box.width >= min && box.width <= max, `${width}px viewport: paragraph ${box?.width}px wide`);
     const style = await p.evaluate((el) => {
@@ -79,11 +79,11 @@ test("reading measure: Chinese lines stay comfortable on desktop and fit a phone
 
 test("speaker names are styled apart from the text", { skip }, async () => {
   const { page } = await open(SEED);
-  const speaker = page.locator(".translation .speaker").first();
+  const speaker = page.locator(".tr .sp").first();
   assert.equal(await speaker.textContent(), "Ilya：");
   const [speakerColor, textColor] = await page.evaluate(() => [
-    getComputedStyle(document.querySelector(".translation .speaker")!).color,
-    getComputedStyle(document.querySelector(".translation p")!).color,
+    getComputedStyle(document.querySelector(".tr .sp")!).color,
+    getComputedStyle(document.querySelector(".tr p")!).color,
   ]);
   assert.notEqual(speakerColor, textColor);
   await page.close();

@@ -40,16 +40,16 @@ async function open(prefs: Record<string, string>, width = 1280, url = SEED): Pr
   return page;
 }
 
-const firstTurn = (page: Page) => page.locator(".turn").nth(1);
+const firstTurn = (page: Page) => page.locator(".t").nth(1);
 
 test("view modes: originals collapsed, all open, translation only, original only", { skip }, async () => {
   const expect = { collapsed: [true, false, "closed"], open: [true, true, "open"], zh: [true, false, "hidden"], en: [false, true, "open"] } as const;
   for (const [mode, [translation, original, state]] of Object.entries(expect)) {
     const page = await open({ view: mode });
     const turn = firstTurn(page);
-    assert.equal(await turn.locator(".translation p").first().isVisible(), translation, `${mode}: translation`);
-    assert.equal(await turn.locator("details.original > p").first().isVisible(), original, `${mode}: original`);
-    const details = turn.locator("details.original");
+    assert.equal(await turn.locator(".tr p").first().isVisible(), translation, `${mode}: translation`);
+    assert.equal(await turn.locator("details > p").first().isVisible(), original, `${mode}: original`);
+    const details = turn.locator("details");
     if (state !== "hidden") assert.equal((await details.getAttribute("open")) !== null, state === "open", `${mode}: <details open> matches`);
     assert.equal(await page.locator(`input[name="view"][value="${mode}"]`).isChecked(), true);
     await page.close();
@@ -60,8 +60,8 @@ test("side by side: translation and original in two columns at 1280 px, stacked 
   for (const [width, side] of [[1280, true], [390, false]] as const) {
     const page = await open({ view: "side" }, width);
     const turn = firstTurn(page);
-    const a = (await turn.locator(".translation").boundingBox())!;
-    const b = (await turn.locator("details.original").boundingBox())!;
+    const a = (await turn.locator(".tr").boundingBox())!;
+    const b = (await turn.locator("details").boundingBox())!;
     if (side) assert.ok(Math.abs(a.y - b.y) < 2 && b.x > a.x + a.width - 1, `columns: ${JSON.stringify([a, b])}`);
     else assert.ok(b.y >= a.y + a.height - 1, "stacked");
     await page.close();
@@ -94,8 +94,8 @@ test("arriving at #t-N opens that passage's original, even in the default mode",
   const page = await browser.newPage();
   await page.goto(`${server.url}${SEED}#t-12`);
   await page.waitForSelector(".reader-controls[data-ready]");
-  assert.notEqual(await page.locator("#t-12 details.original").getAttribute("open"), null);
-  assert.equal(await page.locator("#t-11 details.original").getAttribute("open"), null);
+  assert.notEqual(await page.locator("#t-12 > details").getAttribute("open"), null);
+  assert.equal(await page.locator("#t-11 > details").getAttribute("open"), null);
   assert.match((await page.locator("#t-12").getAttribute("class")) ?? "", /flash/);
   await page.close();
 });
@@ -157,11 +157,11 @@ test("the post page ships at most 10 KB of JavaScript (gzip), none render-blocki
 
 test("a linked passage shows its original even in translation-only mode; the highlight fades; glossary links work too", { skip }, async () => {
   const page = await open({ view: "zh" });
-  assert.equal(await page.locator("#t-12 details.original").isVisible(), false, "hidden in this mode");
+  assert.equal(await page.locator("#t-12 > details").isVisible(), false, "hidden in this mode");
   await page.evaluate(() => (location.hash = "#t-12"));
   await page.waitForFunction(() => document.getElementById("t-12")!.classList.contains("flash"));
-  assert.equal(await page.locator("#t-12 details.original > p").first().isVisible(), true, "hashchange opens it");
-  assert.equal(await page.locator("#t-11 details.original").isVisible(), false, "only that passage");
+  assert.equal(await page.locator("#t-12 > details > p").first().isVisible(), true, "hashchange opens it");
+  assert.equal(await page.locator("#t-11 > details").isVisible(), false, "only that passage");
   const bg = (): Promise<string> => page.locator("#t-12").evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.notEqual(await bg(), "rgba(0, 0, 0, 0)", "highlighted");
   await page.waitForFunction(() => getComputedStyle(document.getElementById("t-12")!).backgroundColor === "rgba(0, 0, 0, 0)", null, { timeout: 10_000 });
@@ -177,9 +177,9 @@ test("a linked passage shows its original even in translation-only mode; the hig
 test("passage permalinks are in the tab order and show when focused", { skip }, async () => {
   for (const width of [1280, 390]) {
     const page = await open({ view: "collapsed" }, width);
-    const link = page.locator("#t-3 .turn-link");
+    const link = page.locator("#t-3 .tr > a");
     assert.equal(await link.evaluate((el) => getComputedStyle(el).opacity), "0");
-    await page.locator("#t-2 details.original > summary").focus();
+    await page.locator("#t-2 > details > summary").focus();
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("href")), "#t-3", `${width}: Tab reaches the next passage's link`);
     assert.equal(await link.evaluate((el) => getComputedStyle(el).opacity), "1", `${width}: visible on focus`);
@@ -259,7 +259,7 @@ test("print: the current mode, with a note saying which, and no controls", { ski
   assert.equal(await page.locator('.print-note [data-mode="side"]').isVisible(), true);
   assert.equal(await page.locator('.print-note [data-mode="collapsed"]').isVisible(), false);
   assert.equal(await page.locator(".reader-controls").isVisible(), false);
-  assert.equal(await firstTurn(page).locator("details.original > p").first().isVisible(), true, "originals print open in side-by-side mode");
+  assert.equal(await firstTurn(page).locator("details > p").first().isVisible(), true, "originals print open in side-by-side mode");
   await page.close();
 });
 
@@ -268,10 +268,10 @@ test("without JavaScript the post reads in the default mode: controls hidden, or
   const page = await context.newPage();
   await page.goto(server.url + SEED);
   assert.equal(await page.locator(".reader-controls").isVisible(), false);
-  assert.equal(await firstTurn(page).locator(".translation p").first().isVisible(), true);
-  assert.equal(await firstTurn(page).locator("details.original > p").first().isVisible(), false);
+  assert.equal(await firstTurn(page).locator(".tr p").first().isVisible(), true);
+  assert.equal(await firstTurn(page).locator("details > p").first().isVisible(), false);
   assert.equal(await page.locator(".toc ol").isVisible(), true, "a wide screen shows the contents");
-  await firstTurn(page).locator("details.original > summary").click();
-  assert.equal(await firstTurn(page).locator("details.original > p").first().isVisible(), true, "originals open natively");
+  await firstTurn(page).locator("details > summary").click();
+  assert.equal(await firstTurn(page).locator("details > p").first().isVisible(), true, "originals open natively");
   await context.close();
 });

@@ -361,7 +361,7 @@ test("the 10 MB post builds, with every turn and the last words", (t) => {
   assert.equal(buildGood.status, 0, buildGood.stderr.slice(-3000));
   const html = readFileSync(path.join(site, "posts/huge/index.html"), "utf8");
   // Counting with a regex: a DOM of 20 MB would cost more time than the build.
-  assert.equal((html.match(/<details\b[^>]*class="[^"]*\boriginal\b/g) ?? []).length, HUGE_TURNS + 1, "one original per turn");
+  assert.equal((html.match(/<div class="t" id="t-\d+"[^>]*><div class="tr">[\s\S]*?<\/div>\n<details\b/g) ?? []).length, HUGE_TURNS + 1, "one original per turn");
   assert.ok(html.includes(`第${HUGE_TURNS - 1}段译文`) && html.includes(`experiment number ${HUGE_TURNS - 1} came out`), "the last numbered turn is there");
   assert.ok(html.includes("最后一段译文") && html.includes("The very last passage."), "the final turn is there");
 });
@@ -425,14 +425,14 @@ test("a <script> block inside an original does not end the original: its English
   const doc = page("posts/hostile-markdown");
   const fourth = doc.querySelectorAll("p").find((p) => p.text.includes("Fourth paragraph"));
   assert.ok(fourth, "the paragraph is on the page");
-  assert.ok(fourth.closest("details.original"), "the English paragraph after the script block is inside the original, not a translation");
+  assert.ok(fourth.closest(".t > details"), "the English paragraph after the script block is inside the original, not a translation");
 });
 
 test("edge-case posts build into their pages with their text", () => {
   assert.ok(!existsSync(path.join(site, "posts/only-front-matter")), "a post with no text has no page");
   assert.ok(!existsSync(path.join(site, "posts/only-front-matter-no-newline")));
   const closeOnly = page("posts/only-close-tags");
-  assert.equal(closeOnly.querySelectorAll(".turn").length, 0);
+  assert.equal(closeOnly.querySelectorAll(".t").length, 0);
   assert.doesNotMatch(closeOnly.querySelector("main")?.text ?? "", /details/, "stray closing tags are not shown as text");
   const fence = page("posts/four-dash-fence");
   assert.equal(fence.querySelector("h1")?.text.trim(), "四个横线");
@@ -564,7 +564,7 @@ test("an unclosed <!-- hides nothing, even in a code span: every passage is on t
   for (const words of ["不会隐藏后文", "hides nothing", "后文仍然可见", "the rest still shows", "<!-- 注释开头", "<!-- 行首的未闭合注释", "最后一段也在", "The last passage is here too."]) {
     assert.ok(text.includes(words), `lost: ${words}`);
   }
-  assert.equal(doc.querySelectorAll(".turn").length, 3);
+  assert.equal(doc.querySelectorAll(".t").length, 3);
   assert.deepEqual(doc.querySelectorAll("code").map((c) => c.text), ["<!--", "<!--"], "the code spans are code");
 });
 
@@ -574,8 +574,8 @@ test("words in angle brackets stay visible, and tags between backticks are code,
   for (const words of ["Option<T>", "vector<int>", "<think>", "<eos>", "<Tab>", "Rust's Option<T>, C++'s vector<int>, the model emits <think> and <eos>, press <Tab>."]) {
     assert.ok(text.includes(words), `lost: ${words}`);
   }
-  assert.equal(doc.querySelectorAll(".turn").length, 2, "two passages, each with its original");
-  assert.equal(doc.querySelectorAll("details.original").length, 2);
+  assert.equal(doc.querySelectorAll(".t").length, 2, "two passages, each with its original");
+  assert.equal(doc.querySelectorAll(".t > details").length, 2);
   assert.deepEqual(doc.querySelectorAll("code").map((c) => c.text), ["<details>", "<summary>", "</details>", "<details>", "<summary>", "</details>"]);
 });
 
@@ -593,9 +593,9 @@ test("content loads nothing remote and sets none of the site's classes", () => {
   for (const words of ["远程图", "[内嵌图](data:image/gif;base64,R0lGODlhAQABAAAAACw=)", "[协议相对](//evil.example/x)", "跳过", "井号", "好链接", "remote", "原始链接", "fake speaker"]) assert.ok(text.includes(words), `lost: ${words}`);
   // The site's classes are on the site's elements only: one skip link, one permalink and one speaker label per turn.
   assert.equal(doc.querySelectorAll(".skip-link").length, 1);
-  assert.equal(doc.querySelectorAll(".turn-link").length, doc.querySelectorAll(".turn").length);
-  assert.deepEqual(doc.querySelectorAll(".turn .speaker").map((e) => e.text), ["甲：", "乙："]);
-  assert.deepEqual(doc.querySelectorAll(".turn p [class]").filter((e) => !e.classList.contains("speaker") && !/^(term|gloss|gloss-en)$/.test(e.getAttribute("class") ?? "")).map((e) => e.outerHTML), []);
+  assert.equal(doc.querySelectorAll(".tr > a").length, doc.querySelectorAll(".t").length);
+  assert.deepEqual(doc.querySelectorAll(".t .sp").map((e) => e.text), ["甲：", "乙："]);
+  assert.deepEqual(doc.querySelectorAll(".t p [class]").filter((e) => !e.classList.contains("sp") && !/^(term|gloss|gloss-en)$/.test(e.getAttribute("class") ?? "")).map((e) => e.outerHTML), []);
 });
 
 test("control characters reach no page, feed or sitemap: every XML and HTML file holds only XML 1.0 characters", () => {

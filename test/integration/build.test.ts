@@ -28,22 +28,22 @@ test("the seed post builds a home page and the seed post at /posts/aR20FWCCjAs/"
 
 test("the seed post: 121 originals, each a <details lang=en> right after its translation; 12 sections with ids", () => {
   const doc = page(site, "/posts/aR20FWCCjAs/");
-  const details = doc.querySelectorAll("details.original");
+  const details = doc.querySelectorAll(".t > details");
   assert.equal(details.length, 121);
   for (const d of details) {
     assert.equal(d.getAttribute("lang"), "en");
     const prev = d.previousElementSibling;
-    assert.ok(prev?.classList.contains("translation"), "original follows its translation");
+    assert.ok(prev?.classList.contains("tr"), "original follows its translation");
     assert.ok(d.querySelector("summary"), "native <details> with a summary");
   }
   const sections = doc.querySelectorAll("section.section");
   assert.equal(sections.length, 12);
   assert.ok(sections.every((s) => /^s-\d+$/.test(s.id) && s.querySelector(".section-title")?.id));
-  const ids = doc.querySelectorAll(".turn").map((t) => t.id);
+  const ids = doc.querySelectorAll(".t").map((t) => t.id);
   assert.ok(ids.every((id, i) => id === `t-${i + 1}`), "turn ids t-1, t-2, … in order");
   assert.equal(new Set(ids).size, ids.length);
   // DESIGN: the text after line 244's corrupted closing tag is a translation paragraph, not hidden English.
-  const recovered = doc.querySelectorAll(".translation p").find((p) => p.text.includes("所有不同的算法和证明技巧都信手拈来"));
+  const recovered = doc.querySelectorAll(".tr p").find((p) => p.text.includes("所有不同的算法和证明技巧都信手拈来"));
   assert.ok(recovered, "line 244's text is a visible translation paragraph");
   assert.equal(recovered.closest("details"), null);
 });

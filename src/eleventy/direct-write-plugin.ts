@@ -7,7 +7,8 @@
  * runs Eleventy in dry-run mode so the placeholder is never written. Transforms that must see the
  * final HTML (the path-prefix rewriting of the HTML base plugin) run before it.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { heapGovernor } from "../build/memory.js";
 import { PAGE_WRITTEN_EVENT } from "../build/progress.js";
@@ -33,7 +34,8 @@ export function directWritePlugin(eleventyConfig: EleventyConfig): void {
     if (typeof out !== "string" || !out) return content;
     const dir = path.dirname(out);
     if (!made.has(dir)) {
-      await mkdir(dir, { recursive: true });
+      // Synchronous: one system call for a page's new folder, far cheaper than a promise's round trip.
+      mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
     const write = writeFile(out, content)

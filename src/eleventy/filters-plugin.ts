@@ -1,4 +1,5 @@
 /** Eleventy plugin: the filters templates use to render transcript text and dates. */
+import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { renderInline, inlineToText } from "../render/inline.js";
 import { isBilingual, type Transcript } from "../transcript/model.js";
@@ -13,9 +14,14 @@ import type { EleventyConfig } from "./types.js";
 
 const zhDate = new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 
+// An archive has a few thousand dates, each shown on many pages: formatted once each.
+const readableDates = new Map<string, string>();
+
 /** `2025-11-25` → `2025年11月25日`. */
 export function readableDate(isoDate: string): string {
-  return zhDate.format(new Date(`${isoDate}T00:00:00Z`));
+  let text = readableDates.get(isoDate);
+  if (text === undefined) readableDates.set(isoDate, (text = zhDate.format(new Date(`${isoDate}T00:00:00Z`))));
+  return text;
 }
 
 /** The smallest heading level of a transcript, so its top headings render as <h2> under the page's <h1>. */
@@ -25,8 +31,18 @@ export function minHeadingLevel(transcript: Transcript): number {
   return min;
 }
 
-/** A site-relative URL made absolute on the site's origin, with the path prefix: the HTML base plugin's own joining, so feeds and pages agree. */
+/**
+ * A site-relative URL made absolute on the site's origin, with the path prefix: the HTML base plugin's
+ * own joining, so feeds and pages agree. A path (`/posts/x/`, what pages ask for) is joined here as
+ * the plugin joins it: the plugin first tries the path as a whole URL, and the exception that costs
+ * was a noticeable part of rendering an archive.
+ */
 export function absoluteUrl(siteUrl: string, pathPrefix: string, url: string): string {
+  if (url.startsWith("/") && !url.startsWith("//") && URL.canParse(siteUrl)) {
+    const u = new URL(url, siteUrl);
+    if (pathPrefix) u.pathname = path.posix.join(pathPrefix, u.pathname);
+    return u.toString();
+  }
   return HtmlBasePlugin.applyBaseToUrl(url, siteUrl, { pathPrefix });
 }
 

@@ -122,6 +122,20 @@ function markdownOf(source: string, env: RenderEnv): string {
 
 /** Render inline source to safe HTML. */
 export function renderInline(rawSource: string): string {
+  let html = recent.get(rawSource);
+  if (html === undefined) {
+    // A page renders its paragraphs, then the glossary renders again those that hold terms: the last
+    // page's worth of results is kept (cleared when full; the result depends on the text alone).
+    if (recent.size >= RECENT_MAX) recent.clear();
+    recent.set(rawSource, (html = renderInlineOnce(rawSource)));
+  }
+  return html;
+}
+
+const recent = new Map<string, string>();
+const RECENT_MAX = 4096;
+
+function renderInlineOnce(rawSource: string): string {
   const source = stripControlChars(rawSource);
   // Plain prose (most English originals) needs no parser: escaping what markdown-it would escape gives the same HTML.
   if (!MARKUP.test(source)) return source.replace(/[>"]/g, (c) => ESCAPES[c]!);

@@ -1,36 +1,48 @@
 /**
- * Incremental publishing: a post's page is rendered again only when something it shows changed.
+ * Incremental publishing: a page is rendered again only when something it shows changed.
  *
  * Each post page has a key, a hash of everything that page is made from: the code that renders it
  * (sources, templates, UI strings, lock file, Node's version), the site's settings and path prefix,
  * the post's own file, and what the page shows of other posts (its terms' names, URLs and whether
- * they have pages, its series neighbours, its related posts). A completed build leaves a manifest of
- * its post pages' keys in the site (a dotfile, like the site's marker); the next build renders only
- * the posts whose key is not in it, copies the other pages from the previous site, and renders every
- * list, index and feed page as always. Any doubt means a full render: no marker or no manifest, a
- * manifest of another format or code, a page whose file is missing or of another size.
+ * they have pages, its series neighbours, its related posts). Home pages, term pages and taxonomy
+ * indexes have keys too: the code and settings, and what the page lists (list-keys.ts). A completed
+ * build leaves a manifest of its pages' keys in the site (a dotfile, like the site's marker); the
+ * next build renders only the pages whose key is not in it and copies the others from the previous
+ * site. The archive by year, the feeds and the sitemap (a few pages) are always rendered. Any doubt
+ * means a full render: no marker or no manifest, a manifest of another format or code, a page whose
+ * file is missing or of another size.
+ *
+ * The manifest also keeps what parsing each post's transcript found (its warnings), by the hash of
+ * the post's file: a copied post's warnings are reported, and fail --strict, as in a clean build,
+ * without parsing it again.
  *
  * POST_PAGE_MODEL_FIELDS names what of the site model the key covers; a unit test checks that the
  * post page's templates read nothing else of it, so a template that starts to show more cannot be
- * served stale.
+ * served stale (LIST_PAGE_MODEL_FIELDS, the same for list pages).
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { copyFile, link, mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { LocalDiagnostic } from "../diagnostics.js";
 import type { Post } from "../content/post.js";
-import { findPostFiles } from "../content/load.js";
+import { findPostFiles, type ContentLoader } from "../content/load.js";
 import type { SiteModel } from "../site/model.js";
-import { incrementalPlan, type RenderPlan } from "../site/render-plan.js";
+import type { RenderPlan } from "../site/render-plan.js";
 import { fileSlug } from "../slug.js";
 import { heapGovernor } from "./memory.js";
 import { SITE_MARKER } from "./output-guard.js";
+import { homePageData, listedPost, pageFile, taxonomyPageData, termPageData } from "./list-keys.js";
 
 /** The manifest's file at the root of a built site (a dotfile: Pagefind and the sitemap ignore it). */
 export const BUILD_MANIFEST = ".transcripts-build.json";
 
 /** Bumped when the manifest or the keys change meaning. */
-const FORMAT = 1;
+export const MANIFEST_FORMAT = 2;
+const FORMAT = MANIFEST_FORMAT;
+
+/** Hex digits of a page's key kept in the manifest (128 bits: the manifest lists every page, and ships with the site). */
+const KEY_LENGTH = 32;
 
 /** The site model's fields that post pages read, all of them covered by a page's key. */
 export const POST_PAGE_MODEL_FIELDS = ["termsByPost", "series", "related", "headerTaxonomies"] as const;
@@ -43,8 +55,10 @@ export interface BuildManifest {
   format: number;
   /** Hash of the code and settings (see `buildFingerprint`). */
   fingerprint: string;
-  /** Each post page's key and byte size, by its site-relative file path. */
+  /** Each keyed page's key and byte size (post pages, home pages, term pages, taxonomy indexes), by its site-relative file path. */
   pages: Record<string, { key: string; size: number }>;
+  /** What parsing each published post's transcript found, by the hash of the post's file (`postFileHashes`). */
+  transcripts: Record<string, LocalDiagnostic[]>;
 }
 
 const sha = (...parts: Array<string | Uint8Array>): string => {
@@ -131,36 +145,46 @@ export function postContext(model: SiteModel, post: Post): unknown {
 }
 
 /** The site-relative file of a post's page. */
-export const postPageFile = (post: Post): string => `${post.url.replace(/^\//, "")}index.html`;
+export const postPageFile = (post: Post): string => pageFile(post.url);
 
 /** Read the manifest of a previous site, or undefined when there is none that can be trusted. */
 export function readManifest(site: string): BuildManifest | undefined {
   if (!existsSync(path.join(site, SITE_MARKER))) return undefined;
   try {
     const m = JSON.parse(readFileSync(path.join(site, BUILD_MANIFEST), "utf8")) as Partial<BuildManifest>;
-    if (m.format !== FORMAT || typeof m.fingerprint !== "string" || typeof m.pages !== "object" || m.pages === null) return undefined;
+    if (m.format !== FORMAT || typeof m.fingerprint !== "string" || typeof m.pages !== "object" || m.pages === null || typeof m.transcripts !== "object" || m.transcripts === null) return undefined;
     return m as BuildManifest;
   } catch {
     return undefined;
   }
 }
 
-/** How a build went about its post pages. */
+/** How a build went about its post pages and list pages. */
 export interface CacheReport {
   /** Why every page was rendered, when it was. */
   fullReason?: string;
+  /** Post pages rendered and copied. */
   rendered: number;
   reused: number;
+  /** Home, term and taxonomy index pages rendered and copied. */
+  listsRendered: number;
+  listsReused: number;
+  /** Copied posts whose transcript was parsed for its warnings (none when the manifest kept them). */
+  parsed: number;
 }
 
 /** One build's page cache: plans what to render, then fills in the rest from the previous site. */
 export class PageCache {
   private readonly previous: BuildManifest | undefined;
-  /** Why this build renders every post page, when it does. */
+  /** Why this build renders every page, when it does. */
   readonly fullReason: string | undefined;
   private readonly keys = new Map<string, string>();
   private reuse: string[] = [];
   private reusedPosts: Post[] = [];
+  private renderedPosts: Post[] = [];
+  private postPages = 0;
+  private listPages = 0;
+  private listsReused = 0;
   private planned = false;
 
   /**
@@ -168,12 +192,14 @@ export class PageCache {
    * @param fingerprint this build's `buildFingerprint`
    * @param fileHashes this build's `postFileHashes`
    * @param useCache false to render everything (`--no-cache`); the manifest is written either way
+   * @param loader the build's content loader: what parsing found is read from it and reported through it
    */
   constructor(
     private readonly previousSite: string,
     private readonly fingerprint: string,
     private readonly fileHashes: ReadonlyMap<string, string>,
     useCache: boolean,
+    private readonly loader?: ContentLoader,
   ) {
     const manifest = useCache ? readManifest(previousSite) : undefined;
     this.fullReason = !useCache
@@ -193,50 +219,91 @@ export class PageCache {
     const file = this.fileHashes.get(post.slug);
     // A post whose file was not hashed (cannot happen: both come from the same folder) gets a key no manifest holds.
     if (file === undefined) return `unhashed:${post.slug}`;
-    return sha(this.fingerprint, post.slug, file, JSON.stringify(postContext(model, post)));
+    return sha(this.fingerprint, post.slug, file, JSON.stringify(postContext(model, post))).slice(0, KEY_LENGTH);
   }
 
-  /** The render plan for this build's model: every page but the post pages that can be copied. */
+  /** True when the previous site has this page with this key (and the size it recorded): it can be copied. */
+  private unchanged(file: string, key: string): boolean {
+    this.keys.set(file, key);
+    const before = this.previous?.pages[file];
+    if (before && before.key === key && sizeOf(path.join(this.previousSite, file)) === before.size) {
+      this.reuse.push(file);
+      return true;
+    }
+    return false;
+  }
+
+  /** The render plan for this build's model: every page but the post and list pages that can be copied. */
   plan(model: SiteModel): RenderPlan {
     this.planned = true;
     this.keys.clear();
     this.reuse = [];
     this.reusedPosts = [];
-    const render: Post[] = [];
+    this.renderedPosts = [];
+    const posts: Post[] = [];
     for (const post of model.posts) {
-      const file = postPageFile(post);
-      const key = this.keyOf(model, post);
-      this.keys.set(file, key);
-      const before = this.previous?.pages[file];
-      if (before && before.key === key && sizeOf(path.join(this.previousSite, file)) === before.size) {
-        this.reuse.push(file);
-        this.reusedPosts.push(post);
-      } else {
-        render.push(post);
-      }
+      if (this.unchanged(postPageFile(post), this.keyOf(model, post))) this.reusedPosts.push(post);
+      else posts.push(post);
     }
-    return incrementalPlan(model, render);
+    this.renderedPosts = posts;
+    this.postPages = model.posts.length;
+    // Each listed post described once (hashed), however many lists show it.
+    const described = new Map<Post, string>();
+    const listed = (post: Post): string => {
+      let d = described.get(post);
+      if (d === undefined) described.set(post, (d = sha(JSON.stringify(listedPost(model, post)))));
+      return d;
+    };
+    const keep = <T extends { url: string }>(pages: readonly T[], data: (page: T) => unknown): T[] =>
+      pages.filter((page) => !this.unchanged(pageFile(page.url), sha(this.fingerprint, JSON.stringify(data(page))).slice(0, KEY_LENGTH)));
+    const homePages = keep(model.homePages, (p) => homePageData(p, listed));
+    const termPages = keep(model.termPages, (p) => termPageData(p, listed));
+    const taxonomyPages = keep(model.taxonomyPages, taxonomyPageData);
+    this.listPages = model.homePages.length + model.termPages.length + model.taxonomyPages.length;
+    this.listsReused = this.listPages - homePages.length - termPages.length - taxonomyPages.length;
+    return { posts, homePages, taxonomyPages, termPages, years: model.years, partial: this.reuse.length > 0 };
   }
 
   /** Copy the pages planned for reuse from the previous site into `staging` (after Eleventy wrote the rest), then write the manifest. */
   async finish(staging: string): Promise<CacheReport> {
     if (!this.planned) throw new Error("page cache: the build rendered without asking for a plan");
-    // A transcript's warnings are found when it is parsed, which rendering does: parse the copied
-    // pages' posts too, so an incremental build reports (and fails --strict on) what a clean one does.
-    const tick = heapGovernor();
-    for (const [i, post] of this.reusedPosts.entries()) {
-      void post.transcript;
-      tick();
-      // Now and then back to the event loop, so the build's progress timer can report.
-      if (i % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
+    const transcripts: BuildManifest["transcripts"] = {};
+    // What parsing the rendered posts' transcripts found, for the next build.
+    for (const post of this.renderedPosts) {
+      const hash = this.fileHashes.get(post.slug);
+      const found = this.loader?.transcriptFindings(post.slug);
+      if (hash !== undefined && found) transcripts[hash] = found;
     }
-    const reused = new Set(this.reuse);
+    // A transcript's warnings are found when it is parsed, which rendering does. A copied page's post
+    // reports what the manifest kept for the same file (and code); one that the manifest does not
+    // know is parsed, so an incremental build reports (and fails --strict on) what a clean one does.
+    const tick = heapGovernor();
+    let parsed = 0;
+    for (const post of this.reusedPosts) {
+      const hash = this.fileHashes.get(post.slug);
+      const kept = hash === undefined ? undefined : this.previous?.transcripts[hash];
+      if (kept && this.loader) {
+        this.loader.reportTranscriptFindings(post.slug, kept);
+      } else {
+        void post.transcript;
+        tick();
+        // Now and then back to the event loop, so the build's progress timer can report.
+        if (++parsed % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+      const found = this.loader?.transcriptFindings(post.slug);
+      if (hash !== undefined && found) transcripts[hash] = found;
+    }
     const queue = [...this.reuse];
+    const made = new Set<string>();
     const worker = async (): Promise<void> => {
       for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
         const from = path.join(this.previousSite, file);
         const to = path.join(staging, file);
-        await mkdir(path.dirname(to), { recursive: true });
+        const dir = path.dirname(to);
+        if (!made.has(dir)) {
+          made.add(dir);
+          await mkdir(dir, { recursive: true });
+        }
         // A hard link costs no copy; the previous site is deleted after the swap and nothing writes into a built page.
         await link(from, to).catch(() => copyFile(from, to));
       }
@@ -247,9 +314,18 @@ export class PageCache {
       // Size of what is in staging now: rendered or copied, it is this build's page.
       pages[file] = { key, size: (await stat(path.join(staging, file))).size };
     }
-    const manifest: BuildManifest = { format: FORMAT, fingerprint: this.fingerprint, pages };
+    const sortedTranscripts = Object.fromEntries(Object.entries(transcripts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const manifest: BuildManifest = { format: FORMAT, fingerprint: this.fingerprint, pages, transcripts: sortedTranscripts };
     await writeFile(path.join(staging, BUILD_MANIFEST), `${JSON.stringify(manifest)}\n`);
-    return { ...(this.fullReason ? { fullReason: this.fullReason } : {}), rendered: this.keys.size - reused.size, reused: reused.size };
+    const postsReused = this.reusedPosts.length;
+    return {
+      ...(this.fullReason ? { fullReason: this.fullReason } : {}),
+      rendered: this.postPages - postsReused,
+      reused: postsReused,
+      listsRendered: this.listPages - this.listsReused,
+      listsReused: this.listsReused,
+      parsed,
+    };
   }
 }
 

@@ -156,6 +156,8 @@ export class ContentLoader {
   private slot: { file: string; transcript: Post["transcript"] } | undefined;
   private readonly reported = new Set<string>();
   private readonly later: Diagnostic[] = [];
+  /** What parsing found in each transcript parsed since the last `takeLaterDiagnostics`, by file (for the page cache's manifest). */
+  private readonly parsedFindings = new Map<string, LocalDiagnostic[]>();
 
   /** Read and check every post under the given files or folders. */
   async load(targets: readonly string[], options: LoadOptions = {}): Promise<LoadedContent> {
@@ -229,9 +231,32 @@ export class ContentLoader {
     if (!this.reported.has(file)) {
       this.reported.add(file);
       this.later.push(...inFile(display, parsed.diagnostics));
+      this.parsedFindings.set(file, parsed.diagnostics);
     }
     this.slot = { file, transcript: parsed.transcript };
     return parsed.transcript;
+  }
+
+  /**
+   * What parsing a published post's transcript found (in this build, since the last
+   * `takeLaterDiagnostics`), or undefined when it was not parsed: the page cache keeps it, so that a
+   * later build that copies the post's page reports the same warnings without parsing it again.
+   */
+  transcriptFindings(slug: string): LocalDiagnostic[] | undefined {
+    const where = this.files.get(slug);
+    return where ? this.parsedFindings.get(where.file) : undefined;
+  }
+
+  /**
+   * Report what an earlier parse of a post's transcript found (kept by the page cache for the same
+   * file bytes and code), as if it had been parsed now; nothing when it has been reported already.
+   */
+  reportTranscriptFindings(slug: string, findings: readonly LocalDiagnostic[]): void {
+    const where = this.files.get(slug);
+    if (!where || this.reported.has(where.file)) return;
+    this.reported.add(where.file);
+    this.later.push(...inFile(where.display, findings));
+    this.parsedFindings.set(where.file, [...findings]);
   }
 
   /** Record a finding about a loaded post, at its file and the line of its key. */
@@ -245,6 +270,7 @@ export class ContentLoader {
   takeLaterDiagnostics(): Diagnostic[] {
     const taken = sortDiagnostics(this.later.splice(0));
     this.reported.clear();
+    this.parsedFindings.clear();
     this.slot = undefined;
     return taken;
   }

@@ -1,7 +1,8 @@
 /**
- * Which pages a build renders. Production builds render everything; the dev server, after an
- * edit that changes only the transcript text of some posts, renders just those posts' pages
- * (every list, feed and index shows only front-matter values, which did not change).
+ * Which pages a build renders. A clean production build renders everything; one over a previous
+ * site leaves out the pages it can copy (src/build/incremental.ts makes that plan); the dev server,
+ * after an edit that changes only the transcript text of some posts, renders just those posts'
+ * pages (every list, feed and index shows only front-matter values, which did not change).
  */
 import type { Post } from "../content/post.js";
 import { frontMatterSchema } from "../frontmatter/schema.js";
@@ -46,15 +47,6 @@ export function bodyOnlyChanges(previous: readonly Post[], current: readonly Pos
     changed.push(now);
   }
   return changed.length > 0 ? changed : undefined;
-}
-
-/**
- * Every page except the post pages of posts not given: a production build whose other post pages
- * are unchanged since the previous build (src/build/incremental.ts copies those). Lists, indexes and
- * feeds are always rendered: they show many posts each.
- */
-export function incrementalPlan(model: SiteModel, posts: Post[]): RenderPlan {
-  return { ...fullPlan(model), posts, partial: posts.length < model.posts.length };
 }
 
 /** Only the given posts' own pages. */

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildFingerprint, BUILD_MANIFEST, FINGERPRINTED, PageCache, POST_PAGE_MODEL_FIELDS, readManifest } from "../../src/build/incremental.js";
+import { buildFingerprint, BUILD_MANIFEST, FINGERPRINTED, MANIFEST_FORMAT, PageCache, POST_PAGE_MODEL_FIELDS, readManifest } from "../../src/build/incremental.js";
 import { SITE_MARKER, SITE_MARKER_TEXT } from "../../src/build/output-guard.js";
 import { root, tempDir } from "../helpers.js";
 
@@ -73,7 +73,7 @@ test("the fingerprint changes with any template, source or lock file, the settin
 
 test("a previous site is trusted only with its marker and a manifest of this format and fingerprint", () => {
   const site = tempDir("previous-site");
-  const manifest = { format: 1, fingerprint: "f1", pages: {} };
+  const manifest = { format: MANIFEST_FORMAT, fingerprint: "f1", pages: {}, transcripts: {} };
   writeFileSync(path.join(site, BUILD_MANIFEST), JSON.stringify(manifest));
   assert.equal(readManifest(site), undefined, "no marker: not a complete site");
   writeFileSync(path.join(site, SITE_MARKER), SITE_MARKER_TEXT);
@@ -83,5 +83,8 @@ test("a previous site is trusted only with its marker and a manifest of this for
   assert.equal(reason("f2"), "code, templates, settings or path prefix changed");
   assert.equal(reason("f1", false), "asked for a clean build");
   writeFileSync(path.join(site, BUILD_MANIFEST), JSON.stringify({ ...manifest, format: 0 }));
+  assert.equal(reason("f1"), "the previous site has no build manifest");
+  // A manifest of the first format kept no transcripts' findings: not trusted.
+  writeFileSync(path.join(site, BUILD_MANIFEST), JSON.stringify({ format: MANIFEST_FORMAT, fingerprint: "f1", pages: {} }));
   assert.equal(reason("f1"), "the previous site has no build manifest");
 });

@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { build } from "../src/build/build.js";
 import { OutputRefused } from "../src/build/output-guard.js";
 import { SwapError } from "../src/build/staging.js";
-import { projectRoot, resolveOptions, searchDisabled, SettingsError, type Options } from "../src/options.js";
+import { projectRoot, renderRunsSetting, resolveOptions, searchDisabled, SettingsError, type Options } from "../src/options.js";
 
 const USAGE = "usage: npm run build -- [--input=DIR] [--output=DIR] [--pathprefix=/repo/] [--site=FILE] [--strict] [--no-cache]";
 
@@ -57,7 +57,8 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   try {
     const search = !searchDisabled();
-    const result = await build({ site, search, output, pathPrefix: values.pathprefix, strict: values.strict, cache: !values["no-cache"], log: (l) => console.error(l) });
+    const runs = renderRunsSetting();
+    const result = await build({ site, search, output, pathPrefix: values.pathprefix, strict: values.strict, cache: !values["no-cache"], log: (l) => console.error(l), ...(runs ? { renderRuns: runs } : {}) });
     if (result.ok) {
       const shown = path.relative(cwd, output) || ".";
       const previewArgs = [...(shown === "_site" ? [] : [`--dir=${shown}`]), ...(values.pathprefix === "/" ? [] : [`--pathprefix=${values.pathprefix}`])];

@@ -122,6 +122,18 @@ export function resolveOptions(input: OptionsInput): Options {
   };
 }
 
+/**
+ * How many Eleventy runs render a clean build at once (`TRANSCRIPTS_RENDER_RUNS`, a whole number from
+ * 1), or undefined to let the build choose (one per core for a large archive; see src/build/render.ts).
+ */
+export function renderRunsSetting(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.TRANSCRIPTS_RENDER_RUNS;
+  if (raw === undefined || raw === "") return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new SettingsError(`TRANSCRIPTS_RENDER_RUNS must be a whole number from 1 to 64, not '${raw}'`);
+  return n;
+}
+
 /** Whether the search index is skipped (`NO_SEARCH=1`). */
 export function searchDisabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NO_SEARCH === "1";

@@ -3,16 +3,16 @@
  * then swap it in. Nothing is written over the previous site unless every step succeeded.
  */
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
 import { isFailing, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import type { SkippedFile } from "../content/load.js";
 import { formatSummary, formatText, summarize } from "../check/report.js";
 import { createStaging, discardStaging, recoverInterrupted, swapIn } from "./staging.js";
 import { guardOutput, markSite } from "./output-guard.js";
 import { folderSize, indexSite } from "../search/index-site.js";
-import { BuildProgress, DEFAULT_PROGRESS_INTERVAL_MS, PAGE_WRITTEN_EVENT } from "./progress.js";
-import { giveOptions, projectRoot, type Options } from "../options.js";
-import { planWith } from "../eleventy/content-plugin.js";
+import { BuildProgress, DEFAULT_PROGRESS_INTERVAL_MS } from "./progress.js";
+import { projectRoot, type Options } from "../options.js";
+import type { SiteModel } from "../site/model.js";
+import { renderInParallel, renderRuns, runEleventy } from "./render.js";
 import { copyAssets } from "../eleventy/assets-plugin.js";
 import { buildFingerprint, PageCache, postFileHashes, type CacheReport } from "./incremental.js";
 
@@ -38,6 +38,8 @@ export interface BuildOptions {
   searchPostsPerPart?: number;
   /** Copy post pages that did not change from the previous site instead of rendering them (see incremental.ts); default true. False renders everything. */
   cache?: boolean;
+  /** Eleventy runs rendering a clean build at once (render.ts); default one per core for a large archive. */
+  renderRuns?: number;
 }
 
 /** What a build did. */
@@ -95,30 +97,21 @@ async function buildSite(options: BuildOptions, progress: BuildProgress): Promis
     buildFingerprint({ projectRoot, settings: [siteOptions.site, siteOptions.siteUrl, siteOptions.drafts], pathPrefix: options.pathPrefix }),
     postFileHashes(siteOptions.contentDir),
   ]);
-  const cache = new PageCache(output, fingerprint, fileHashes, options.cache !== false);
+  const cache = new PageCache(output, fingerprint, fileHashes, options.cache !== false, loader);
   let cacheReport: CacheReport | undefined;
   const staging = await createStaging(output);
   let diagnostics = content.diagnostics;
   try {
-    const elev = new Eleventy(path.join(projectRoot, "pages"), staging, {
-      configPath: path.join(projectRoot, ".eleventy.ts"),
-      pathPrefix: options.pathPrefix,
-      quietMode: true,
-      config: (eleventyConfig: { on(event: string, handler: () => void): void }) => {
-        giveOptions(eleventyConfig, siteOptions);
-        planWith(eleventyConfig, (model) => cache.plan(model));
-        // The page-writing plugin emits this on the same configuration object (no shared state).
-        eleventyConfig.on(PAGE_WRITTEN_EVENT, () => progress.pageWritten());
-      },
-    });
     progress.phase("writing pages");
-    elev.setDryRun(true);
-    // Its closing "Wrote 0 files" would mislead (dry run: our plugin writes); warnings and errors still show.
-    elev.logger.overrideLogger({ log: () => {}, info: () => {}, warn: (...a: unknown[]) => console.warn(...a), error: (...a: unknown[]) => console.error(...a) });
-    await elev.write();
+    const run = { siteOptions, staging, pathPrefix: options.pathPrefix, planner: (model: SiteModel) => cache.plan(model), onPageWritten: () => progress.pageWritten() };
+    // A clean build of a large archive renders on every core (render.ts); one over a previous site has few pages to render.
+    const runs = options.renderRuns ?? (cache.fullReason ? renderRuns(content.posts.length) : 1);
+    if (runs > 1) await renderInParallel(run, runs, { cache: { previousSite: output, fingerprint, fileHashes: [...fileHashes], useCache: options.cache !== false } }, loader);
+    else await runEleventy({ ...run, shard: { index: 0, count: 1 } });
     // Before the search index, which reads every post page.
     cacheReport = await cache.finish(staging);
     log(cacheReport.fullReason ? `post pages: all ${cacheReport.rendered} rendered (${cacheReport.fullReason})` : `post pages: ${cacheReport.rendered} rendered, ${cacheReport.reused} unchanged ones copied from the previous site`);
+    if (!cacheReport.fullReason) log(`list pages (home, terms, taxonomy indexes): ${cacheReport.listsRendered} rendered, ${cacheReport.listsReused} unchanged ones copied`);
     // Dry-run Eleventy copies nothing: the static assets are copied here.
     progress.phase("copying assets");
     await copyAssets(staging);

@@ -1,6 +1,6 @@
 /**
- * A worker thread's Eleventy run: one share of a production build's pages (see render.ts). It reads
- * the posts with a loader of its own, plans the same pages as the main thread (the same page cache
+ * A worker thread's Eleventy run: one share of a production build's pages (see render.ts). It takes
+ * over the posts the main thread read (a loader of its own reads their transcripts), plans the same pages as the main thread (the same page cache
  * inputs), renders its share into the staging folder, and sends back what parsing its transcripts found.
  */
 import { parentPort, workerData } from "node:worker_threads";
@@ -12,6 +12,8 @@ import { runEleventy, shardPlan, type WorkerInput, type WorkerMessage } from "./
 
 const input = workerData as WorkerInput;
 const loader = new ContentLoader();
+// The posts as the main thread read and checked them: only what changed since is read again.
+loader.adopt(input.loaded);
 const cache = new PageCache(input.cache.previousSite, input.cache.fingerprint, new Map(input.cache.fileHashes), input.cache.useCache, loader);
 let rendered: Post[] = [];
 let pages = 0;

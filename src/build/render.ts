@@ -3,7 +3,7 @@
  *
  * Eleventy renders one page at a time on one thread, and an archive has tens of thousands of pages.
  * A clean build of a large archive therefore runs Eleventy in worker threads too, each over a share
- * of the pages: every run loads the posts and builds the same site model, plans the same pages
+ * of the pages: every run has the posts the main thread read, builds the same site model, plans the same pages
  * (incremental.ts), and renders the items of every paginated list whose place is its share
  * (`shardPlan`); the pages that are not paginated from the plan (the archive index, feeds, sitemap,
  * search page, 404) are rendered by the main thread's run alone. A page is rendered from the same
@@ -17,7 +17,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import Eleventy from "@11ty/eleventy";
 import type { LocalDiagnostic } from "../diagnostics.js";
-import type { ContentLoader } from "../content/load.js";
+import type { ContentLoader, LoadedFile } from "../content/load.js";
 import { planWith, type RenderPlanner } from "../eleventy/content-plugin.js";
 import { giveOptions, projectRoot, type Options } from "../options.js";
 import type { RenderPlan } from "../site/render-plan.js";
@@ -86,6 +86,8 @@ export interface WorkerInput {
   shard: RenderShard;
   /** The build's options without its loader (each run reads the posts with a loader of its own). */
   options: Omit<Options, "loader" | "stagingFaults">;
+  /** What the main thread's loader read (its posts' front matter, checked), so the worker does not read it again. */
+  loaded: LoadedFile[];
   /** The page cache's inputs (see PageCache's constructor). */
   cache: { previousSite: string; fingerprint: string; fileHashes: Array<[string, string]>; useCache: boolean };
 }
@@ -107,10 +109,11 @@ export type WorkerMessage = { pages: number } | { done: true; findings: Array<[s
  * Render the site in `count` runs at once: this thread's (shard 0, with `planner`) and `count - 1`
  * worker threads'. What the workers' parsing found is reported through `loader`.
  */
-export async function renderInParallel(run: Omit<EleventyRun, "shard">, count: number, worker: Omit<WorkerInput, "shard" | "staging" | "pathPrefix" | "options">, loader: ContentLoader): Promise<void> {
+export async function renderInParallel(run: Omit<EleventyRun, "shard">, count: number, worker: Pick<WorkerInput, "cache">, loader: ContentLoader): Promise<void> {
   const { loader: _ownLoader, stagingFaults: _faults, ...options } = run.siteOptions;
+  const loaded = loader.exportLazy();
   const workers = Array.from({ length: count - 1 }, (_, i) => {
-    const input: WorkerInput = { ...worker, staging: run.staging, pathPrefix: run.pathPrefix, shard: { index: i + 1, count }, options };
+    const input: WorkerInput = { ...worker, loaded, staging: run.staging, pathPrefix: run.pathPrefix, shard: { index: i + 1, count }, options };
     return new Promise<Array<[string, LocalDiagnostic[]]>>((resolve, reject) => {
       const w = startWorker(input);
       let findings: Array<[string, LocalDiagnostic[]]> | undefined;

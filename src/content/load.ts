@@ -136,6 +136,17 @@ export async function listPostFiles(target: string): Promise<string[]> {
   return (await findPostFiles(target)).files;
 }
 
+/** A file read in `lazy` mode, as plain data (it crosses to worker threads): see `ContentLoader#exportLazy`. */
+export interface LoadedFile {
+  file: string;
+  display: string;
+  size: number;
+  mtimeMs: number;
+  /** The post without its transcript (read lazily by the loader that adopts it). */
+  post: Omit<Post, "transcript"> | undefined;
+  diagnostics: LocalDiagnostic[];
+}
+
 /** A name clash or other finding about a post made after loading, by the stage that found it. */
 export interface PostFinding {
   /** The post's slug. */
@@ -149,7 +160,7 @@ export interface PostFinding {
 
 /** Reads content folders for one build or dev server (see the module comment). */
 export class ContentLoader {
-  private readonly cache = new Map<string, { size: number; mtimeMs: number; transcripts: TranscriptMode; result: FileResult }>();
+  private readonly cache = new Map<string, { size: number; mtimeMs: number; transcripts: TranscriptMode; display: string; result: FileResult }>();
   /** The file and display path of each loaded post, by slug, for findings made later. */
   private readonly files = new Map<string, { file: string; display: string }>();
   // The one transcript a lazy build holds: a page asks for it several times while it renders.
@@ -219,8 +230,34 @@ export class ContentLoader {
     const cached = this.cache.get(file);
     if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs && cached.transcripts === transcripts) return cached.result;
     const result = parseFile(await readFile(file), file, root, transcripts, display, (f, d) => this.lazyTranscript(f, d));
-    this.cache.set(file, { size: info.size, mtimeMs: info.mtimeMs, transcripts, result });
+    this.cache.set(file, { size: info.size, mtimeMs: info.mtimeMs, transcripts, display, result });
     return result;
+  }
+
+  /** What this loader read in `lazy` mode, as plain data for another thread's loader (see `adopt`). */
+  exportLazy(): LoadedFile[] {
+    const out: LoadedFile[] = [];
+    for (const [file, c] of this.cache) {
+      if (c.transcripts !== "lazy") continue;
+      // The transcript's lazy getter is not enumerable: it stays behind, and `adopt` makes its own.
+      out.push({ file, display: c.display, size: c.size, mtimeMs: c.mtimeMs, post: c.result.post ? { ...c.result.post } : undefined, diagnostics: c.result.diagnostics });
+    }
+    return out;
+  }
+
+  /**
+   * Take over what another loader read (`exportLazy`), so that this one does not read and check those
+   * files again while they are unchanged; each post's transcript is read by this loader, lazily.
+   */
+  adopt(files: readonly LoadedFile[]): void {
+    for (const f of files) {
+      let post: Post | undefined;
+      if (f.post) {
+        post = { ...f.post, transcript: EMPTY };
+        Object.defineProperty(post, "transcript", { get: () => this.lazyTranscript(f.file, f.display), enumerable: false, configurable: true });
+      }
+      this.cache.set(f.file, { size: f.size, mtimeMs: f.mtimeMs, transcripts: "lazy", display: f.display, result: { post, diagnostics: f.diagnostics } });
+    }
   }
 
   private lazyTranscript(file: string, display: string): Post["transcript"] {

@@ -310,7 +310,7 @@ async function benchArchive(n: number, runsHere: number): Promise<void> {
   rmSync(clean, { recursive: true, force: true });
   const cleanRun = checked(await build(plusOne, clean, true, ["--no-cache"]), "clean build of the same posts");
   const differ = siteDifferences(out, clean);
-  const pagesLine = (r: RunCost): string => /post pages: .*/.exec(r.output)?.[0] ?? "";
+  const pagesLine = (r: RunCost): string => [/post pages: .*/.exec(r.output)?.[0], /list pages .*/.exec(r.output)?.[0]].filter(Boolean).join("; ");
   console.log(`\n== one post added to the ${n}-post site, built again over it`);
   fmt("with search (index rebuilt whole)", [rebuilt], true);
   console.log(`  ${pagesLine(rebuilt)}; search index ${searchTimes(rebuilt.output).total.toFixed(1)} s`);

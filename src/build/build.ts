@@ -111,7 +111,9 @@ async function buildSite(options: BuildOptions, progress: BuildProgress): Promis
     // Before the search index, which reads every post page.
     cacheReport = await cache.finish(staging);
     log(cacheReport.fullReason ? `post pages: all ${cacheReport.rendered} rendered (${cacheReport.fullReason})` : `post pages: ${cacheReport.rendered} rendered, ${cacheReport.reused} unchanged ones copied from the previous site`);
-    if (!cacheReport.fullReason) log(`list pages (home, terms, taxonomy indexes): ${cacheReport.listsRendered} rendered, ${cacheReport.listsReused} unchanged ones copied`);
+    if (!cacheReport.fullReason) {
+      log(`list pages (home, terms, taxonomy indexes): ${cacheReport.listsRendered} rendered, ${cacheReport.listsReused} unchanged ones copied; copied posts parsed again for their warnings: ${cacheReport.parsed}`);
+    }
     // Dry-run Eleventy copies nothing: the static assets are copied here.
     progress.phase("copying assets");
     await copyAssets(staging);

@@ -33,13 +33,40 @@ export function runWords(run) {
  * @returns {string}
  */
 export function indexText(text) {
+  let out = text;
+  // Text of ASCII only (most of the English, the markup's white space) has neither Chinese nor wide punctuation.
+  if (NON_ASCII.test(out)) {
+    out = out
+      .replace(HAN_RUN, spacedRunWords)
+      .replace(WIDE_PUNCTUATION, (p, at, all) => (APOSTROPHE.test(p) && LETTER.test(all[at - 1] ?? "") && LETTER.test(all[at + p.length] ?? "") ? p : ` ${p} `));
+  }
   // A hyphen between letters or digits parts words (value-function, GPT-4): Pagefind would index the
-  // parts at one position, so that no phrase could run through them.
-  return text
-    .replace(HAN_RUN, (run) => ` ${runWords(run).join(" ")} `)
-    .replace(WIDE_PUNCTUATION, (p, at, all) => (APOSTROPHE.test(p) && LETTER.test(all[at - 1] ?? "") && LETTER.test(all[at + p.length] ?? "") ? p : ` ${p} `))
-    .replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, " ");
+  // parts at one position, so that no phrase could run through them. (Found from the hyphen: a
+  // lookbehind tried at every position cost more than the rest of the indexing's own work.)
+  if (out.includes("-")) out = out.replace(HYPHEN, (h, at, all) => (WORD_BEFORE.test(all.slice(Math.max(0, at - 2), at)) ? " " : h));
+  return out;
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * ` ${runWords(run).join(" ")} `, built in one pass (the indexer calls it for every run of every page).
+ * @param {string} run
+ * @returns {string}
+ */
+function spacedRunWords(run) {
+  let out = " ";
+  /** @type {string | undefined} */
+  let prev;
+  for (const c of run) {
+    if (prev !== undefined) out += `${prev}${c} `;
+    prev = c;
+  }
+  return `${out}${prev ?? ""} `;
+}
+const HYPHEN = /-(?=[\p{L}\p{N}])/gu;
+// The character before (the last two code units: it may be a surrogate pair).
+const WORD_BEFORE = /[\p{L}\p{N}]$/u;
 
 // Punctuation beyond ASCII (（）、，。：“” — …) stands apart from the words beside it, as a Chinese run
 // does: Pagefind cuts words at whitespace only, and would take "（Value Function），AI" as the

@@ -21,7 +21,7 @@ import { parse } from "node-html-parser";
 import type { Page } from "playwright-core";
 import stem from "wink-porter2-stemmer";
 import { measure } from "./bench/measure.js";
-import { folderSize, indexedPagesOf, indexSite, indexSize, partFolder } from "../src/search/index-site.js";
+import { folderSize, indexedPagesOf, indexSite, indexSize } from "../src/search/index-site.js";
 import { serveStatic } from "../src/serve/static-server.js";
 import { launch } from "../test/browser/chromium.js";
 
@@ -32,14 +32,10 @@ const { values } = parseArgs({
 
 // Run by the benchmark itself, under measure(): index a site and print each part's time.
 if (values["index-only"]) {
-  const started = performance.now();
-  let last = started;
-  const r = await indexSite(values["index-only"], undefined, (done, total) => {
-    const now = performance.now();
-    const size = folderSize(path.join(values["index-only"] ?? "", partFolder(done - 1)));
-    console.log(`part ${done}/${total}: ${((now - last) / 1000).toFixed(1)} s, ${(size.bytes / 2 ** 20).toFixed(1)} MiB in ${size.files} files`);
-    last = now;
-  });
+  const dir = values["index-only"];
+  const r = await indexSite(dir, undefined, (done, total) => console.log(`parts done: ${done}/${total}`));
+  const sizes = readdirSync(dir).filter((f) => /^pagefind(-\d+)?$/.test(f)).sort((a, b) => (Number(a.slice(9)) || 1) - (Number(b.slice(9)) || 1)).map((f) => folderSize(path.join(dir, f)));
+  for (const [k, size] of sizes.entries()) console.log(`part ${k + 1}/${sizes.length}: ${(r.partSeconds[k] ?? 0).toFixed(1)} s, ${(size.bytes / 2 ** 20).toFixed(1)} MiB in ${size.files} files`);
   console.log(`index: ${r.pages} pages, ${r.parts} parts, ${(r.bytes / 2 ** 20).toFixed(1)} MiB in ${r.files} files, ${(r.ms / 1000).toFixed(1)} s`);
   process.exit(0);
 }

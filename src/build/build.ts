@@ -119,16 +119,12 @@ async function buildSite(options: BuildOptions, progress: BuildProgress): Promis
     await copyAssets(staging);
     if (options.search) {
       progress.phase("indexing search");
-      const partSeconds: number[] = [];
-      let partStarted = performance.now();
-      const search = await indexSite(staging, options.searchPostsPerPart, (done, total) => {
-        const now = performance.now();
-        partSeconds.push((now - partStarted) / 1000);
-        partStarted = now;
-        progress.searchPart(done, total);
-      });
-      log(`search index: ${search.pages} posts in ${search.parts} part${search.parts === 1 ? "" : "s"}, ${search.files} files, ${(search.bytes / 2 ** 20).toFixed(1)} MiB, in ${(search.ms / 1000).toFixed(1)} s`);
-      if (partSeconds.length > 1) log(`search index parts, seconds each: ${partSeconds.map((s) => s.toFixed(1)).join(" ")}`);
+      // The site this build replaces: its unchanged index parts are copied, not indexed again (unless --no-cache).
+      const previous = options.cache === false ? {} : { previous: output };
+      const search = await indexSite(staging, options.searchPostsPerPart, (done, total) => progress.searchPart(done, total), previous);
+      const copied = search.reused ? ` (${search.reused} unchanged, copied from the previous site)` : "";
+      log(`search index: ${search.pages} posts in ${search.parts} part${search.parts === 1 ? "" : "s"}${copied}, ${search.files} files, ${(search.bytes / 2 ** 20).toFixed(1)} MiB, in ${(search.ms / 1000).toFixed(1)} s`);
+      if (search.partSeconds.length > 1) log(`search index parts, seconds each: ${search.partSeconds.map((s) => s.toFixed(1)).join(" ")}`);
     }
     diagnostics = sortDiagnostics([...content.diagnostics, ...loader.takeLaterDiagnostics()]);
     reportDiagnostics(diagnostics, content.fileCount, options.strict, log, content.skipped);

@@ -1,12 +1,25 @@
 /**
  * The search index: Pagefind's Node API over a built site, after Eleventy has written it.
  * Only post pages carry `data-pagefind-body`, so navigation, lists and indexes are not indexed.
+ *
+ * The index comes in parts (parts.ts: by the posts' dates, whole months while they fit), each
+ * indexed by a Pagefind process of its own (index-part.ts), two at a time in child processes
+ * (index-worker.ts) on a machine with two cores or more. A build over a previous site copies every
+ * part whose key (its pages' indexed HTML and this code) is one of that site's parts, so adding a
+ * post indexes only the part it joins. The site keeps what the next build needs in SEARCH_MANIFEST.
  */
+import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
-import * as pagefind from "pagefind";
+import { fileURLToPath } from "node:url";
+import { indexPart, pageUrl, type PartDone, type PartJob } from "./index-part.js";
+import type { WorkerAnswer } from "./index-worker.js";
 import { indexedHtml } from "./page-text.js";
+import { assignParts, contentHash, partKey } from "./parts.js";
+
+export { pageUrl };
 
 /** What indexing cost and produced. */
 export interface IndexReport {
@@ -15,19 +28,21 @@ export interface IndexReport {
   pages: number;
   /** Index parts the search page merges (see indexSite). */
   parts: number;
+  /** Parts copied from the previous site, unchanged. */
+  reused: number;
+  /** Seconds each part indexed here took, in the parts' order (copied parts left out). */
+  partSeconds: number[];
   /** Size of the index folders. */
   bytes: number;
   files: number;
 }
 
-/** Files of Pagefind's own UIs, which this site does not load. */
-const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
-
-/** Bytes and files under a folder. */
-export function folderSize(dir: string): { bytes: number; files: number } {
+/** Bytes and files under a folder (`except`: names of files at its top left out). */
+export function folderSize(dir: string, except: readonly string[] = []): { bytes: number; files: number } {
   let bytes = 0;
   let files = 0;
   for (const f of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+    if (except.includes(f)) continue;
     const s = statSync(path.join(dir, f));
     if (s.isFile()) {
       bytes += s.size;
@@ -111,88 +126,251 @@ export function postsPerPart(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
+ * Parts indexed at once, each by its own Pagefind process: SEARCH_INDEX_JOBS, else two (one on a
+ * machine with one core). Each process holds its part in memory (about 1 GB for 500 posts).
+ */
+export function indexJobs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SEARCH_INDEX_JOBS;
+  if (raw === undefined || raw === "") return Math.min(2, availableParallelism());
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`SEARCH_INDEX_JOBS must be a whole number, 1 or more, not '${raw}'`);
+  return n;
+}
+
+/**
  * A folder that earlier versions linked a part's pages into while Pagefind read them; a run killed
  * midway may have left one inside the site, and it must not be published.
  */
 export const PART_SCRATCH = ".search-part";
 
-/** The site's HTML files that Pagefind indexes (those with `data-pagefind-body`: the post pages), sorted. */
-export function indexedPagesOf(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((f) => {
-      const top = f.split(/[\\/]/, 1)[0] ?? "";
-      return f.endsWith(".html") && !PART_FOLDER.test(top) && top !== PART_SCRATCH;
-    })
-    // Searched as bytes: decoding every page as UTF-8 first took five times as long.
-    .filter((f) => readFileSync(path.join(dir, f)).includes("data-pagefind-body"))
-    .sort();
+/** What the next build over this site needs to know of its index (a dotfile at the site's root). */
+export const SEARCH_MANIFEST = ".transcripts-search.json";
+
+/** Bumped when the manifest changes meaning. */
+const FORMAT = 1;
+
+/** The search manifest (SEARCH_MANIFEST). */
+export interface SearchManifest {
+  format: number;
+  /** Hash of the indexing code and Pagefind's version (codeHash): another means nothing is reused. */
+  code: string;
+  /** Each post page's hash and its indexed HTML's hash, by site-relative file. */
+  pages: Record<string, [page: string, indexed: string]>;
+  /** Each part: its folder, key (parts.ts) and what it holds (a copy is checked against it). */
+  parts: { folder: string; key: string; pages: number; bytes: number; files: number }[];
 }
 
-/** A page's URL as Pagefind would give it: its folder, for an index.html. */
-export function pageUrl(file: string): string {
-  const url = `/${file.split(path.sep).join("/")}`;
-  return url.endsWith("/index.html") ? url.slice(0, -"index.html".length) : url;
+/** A post page found in the site, before indexing. */
+interface ScannedPage {
+  file: string;
+  date: string;
+  /** contentHash of the page's bytes. */
+  hash: string;
+}
+
+const BODY_MARK = Buffer.from("data-pagefind-body");
+const DATE_MARK = Buffer.from('data-pagefind-meta="date:');
+
+/** The site's HTML files that Pagefind indexes (those with `data-pagefind-body`: the post pages), sorted, with their dates and hashes. */
+function scanPages(dir: string): ScannedPage[] {
+  const out: ScannedPage[] = [];
+  for (const f of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+    const top = f.split(/[\\/]/, 1)[0] ?? "";
+    if (!f.endsWith(".html") || PART_FOLDER.test(top) || top === PART_SCRATCH) continue;
+    // Searched as bytes: decoding every page as UTF-8 first took five times as long.
+    const bytes = readFileSync(path.join(dir, f));
+    if (!bytes.includes(BODY_MARK)) continue;
+    const at = bytes.indexOf(DATE_MARK);
+    const date = at < 0 ? "" : bytes.toString("latin1", at + DATE_MARK.length, at + DATE_MARK.length + 10);
+    out.push({ file: f, date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : "", hash: contentHash(bytes) });
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** The site's HTML files that Pagefind indexes (those with `data-pagefind-body`: the post pages), sorted. */
+export function indexedPagesOf(dir: string): string[] {
+  return scanPages(dir).map((p) => p.file);
+}
+
+/** Hash of what decides a part's files besides its pages: the indexing code and Pagefind's version. */
+function codeHash(): string {
+  const h = createHash("sha256");
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const root = path.join(here, "../..");
+  const files = [
+    ...readdirSync(here)
+      .filter((f) => /\.[jt]s$/.test(f))
+      .sort()
+      .map((f) => path.join(here, f)),
+    path.join(root, "assets/search-tokens.js"),
+  ];
+  for (const f of files) h.update(`${path.basename(f)}\0`).update(readFileSync(f)).update("\0");
+  const pagefindPackage = path.join(root, "node_modules/pagefind/package.json");
+  h.update(existsSync(pagefindPackage) ? (JSON.parse(readFileSync(pagefindPackage, "utf8")) as { version: string }).version : "unknown");
+  return h.digest("hex").slice(0, 32);
+}
+
+/** The search manifest of a previous site, when it was written by this code. */
+export function readSearchManifest(site: string, code: string): SearchManifest | undefined {
+  try {
+    const m = JSON.parse(readFileSync(path.join(site, SEARCH_MANIFEST), "utf8")) as Partial<SearchManifest>;
+    if (m.format !== FORMAT || m.code !== code || typeof m.pages !== "object" || m.pages === null || !Array.isArray(m.parts)) return undefined;
+    return m as SearchManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Hash of a page's indexed HTML ("-" for a page Pagefind would not index). */
+const indexedHash = (dir: string, file: string): string => {
+  const html = indexedHtml(readFileSync(path.join(dir, file), "utf8"));
+  return html === undefined ? "-" : contentHash(html);
+};
+
+/**
+ * At most this many changed pages are prepared once more to learn whether their parts changed (a
+ * page's bytes may change without its indexed text, as when its related posts do); beyond, the parts
+ * holding changed pages are indexed again without that check.
+ */
+const RECHECK_LIMIT = 500;
+
+/** Copy a part's folder from the previous site (hard links where the disk allows; its parts.json is not the index's). */
+function copyPart(from: string, to: string): void {
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    const rel = path.relative(from, path.join(entry.parentPath, entry.name));
+    if (!entry.isFile() || rel === path.basename(PARTS_MANIFEST)) continue;
+    mkdirSync(path.join(to, path.dirname(rel)), { recursive: true });
+    try {
+      linkSync(path.join(from, rel), path.join(to, rel));
+    } catch {
+      copyFileSync(path.join(from, rel), path.join(to, rel));
+    }
+  }
+}
+
+/** What indexSite may take beyond the site. */
+export interface IndexOptions {
+  /** The site this build replaces: its parts that are unchanged are copied instead of indexed. */
+  previous?: string;
+  /** Parts indexed at once (indexJobs). */
+  jobs?: number;
 }
 
 /**
  * Index the site in `dir`: into `dir/pagefind/`, and, for more than `perPart` posts, into further
- * parts (`pagefind-2/`, …) listed in `pagefind/parts.json` (PartsManifest), which the search page merges into one
- * search. Pagefind keeps an index in memory until it is written, so each part is indexed by a fresh
- * Pagefind process: the build's peak stays that of one part whatever the archive's size. Each page
- * is given to Pagefind as page-text.ts prepares it; `onPart` hears of each part written. Throws
- * with Pagefind's own messages on failure.
+ * parts (`pagefind-2/`, …) listed in `pagefind/parts.json` (PartsManifest), which the search page
+ * merges into one search. Parts hold the posts of consecutive months (parts.ts); each is indexed by a
+ * fresh Pagefind process, `jobs` at a time, so the peak is that of `jobs` parts whatever the
+ * archive's size; or copied from `previous` when unchanged. `onPart` hears of each part done.
+ * Throws with Pagefind's own messages on failure.
  */
-export async function indexSite(dir: string, perPart = postsPerPart(), onPart?: (done: number, total: number) => void): Promise<IndexReport> {
+export async function indexSite(
+  dir: string,
+  perPart = postsPerPart(),
+  onPart?: (done: number, total: number) => void,
+  options: IndexOptions = {},
+): Promise<IndexReport> {
   const started = performance.now();
   // A fresh start: Pagefind adds to an existing folder, which would keep stale chunks of an older index.
   for (const f of readdirSync(dir)) if (PART_FOLDER.test(f) || f === PART_SCRATCH) rmSync(path.join(dir, f), { recursive: true, force: true });
-  const pages = indexedPagesOf(dir);
-  const parts: string[][] = [];
-  for (let i = 0; i < pages.length; i += perPart) parts.push(pages.slice(i, i + perPart));
-  if (parts.length === 0) parts.push([]);
-  let indexed = 0;
-  for (const [k, files] of parts.entries()) {
-    indexed += await indexPart(dir, files, partFolder(k));
-    onPart?.(k + 1, parts.length);
+  const pages = scanPages(dir);
+  const code = codeHash();
+  const previous = options.previous && existsSync(options.previous) ? readSearchManifest(options.previous, code) : undefined;
+  const indexed = new Map<string, string>();
+  if (previous) {
+    const changed: string[] = [];
+    for (const p of pages) {
+      const before = previous.pages[p.file];
+      if (before && before[0] === p.hash) indexed.set(p.file, before[1]);
+      else changed.push(p.file);
+    }
+    if (changed.length <= RECHECK_LIMIT) for (const f of changed) indexed.set(f, indexedHash(dir, f));
   }
-  writeFileSync(path.join(dir, PARTS_MANIFEST), `${JSON.stringify(partsManifest(dir, parts.length))}\n`);
-  return { ms: performance.now() - started, pages: indexed, ...indexSize(dir) };
+  const assigned = assignParts(pages, perPart);
+  const keyOf = (part: readonly ScannedPage[]): string | undefined =>
+    part.every((p) => indexed.has(p.file)) ? partKey(code, part.map((p) => ({ url: pageUrl(p.file), indexed: indexed.get(p.file) ?? "" }))) : undefined;
+  const parts: SearchManifest["parts"] = [];
+  const jobs: Array<PartJob & { k: number }> = [];
+  let done = 0;
+  let reused = 0;
+  for (const [k, part] of assigned.entries()) {
+    const folder = partFolder(k);
+    const key = keyOf(part);
+    const before = key === undefined ? undefined : previous?.parts.find((x) => x.key === key);
+    const from = before && options.previous ? path.join(options.previous, before.folder) : undefined;
+    if (before && from && existsSync(from)) {
+      const size = folderSize(from, [path.basename(PARTS_MANIFEST)]);
+      if (size.bytes === before.bytes && size.files === before.files) {
+        copyPart(from, path.join(dir, folder));
+        parts[k] = { ...before, folder };
+        reused++;
+        onPart?.(++done, assigned.length);
+        continue;
+      }
+    }
+    jobs.push({ k, dir, folder, files: part.map((p) => p.file) });
+  }
+  const partSeconds = new Map<number, number>();
+  await runParts(jobs, options.jobs ?? indexJobs(), (job, result) => {
+    for (const f of job.files) indexed.set(f, result.indexed[f] ?? "-");
+    const size = folderSize(path.join(dir, job.folder));
+    const part = assigned[job.k] ?? [];
+    parts[job.k] = { folder: job.folder, key: keyOf(part) ?? "", pages: result.pages, ...size };
+    partSeconds.set(job.k, result.ms / 1000);
+    onPart?.(++done, assigned.length);
+  });
+  const manifest: SearchManifest = { format: FORMAT, code, pages: Object.fromEntries(pages.map((p) => [p.file, [p.hash, indexed.get(p.file) ?? "-"]])), parts };
+  writeFileSync(path.join(dir, SEARCH_MANIFEST), `${JSON.stringify(manifest)}\n`);
+  writeFileSync(path.join(dir, PARTS_MANIFEST), `${JSON.stringify(partsManifest(dir, assigned.length))}\n`);
+  return {
+    ms: performance.now() - started,
+    pages: parts.reduce((n, p) => n + p.pages, 0),
+    reused,
+    partSeconds: [...partSeconds].sort(([a], [b]) => a - b).map(([, s]) => s),
+    ...indexSize(dir),
+  };
 }
 
-/** Pages handed to Pagefind at once: enough to keep its process busy while the next are read. */
-const IN_FLIGHT = 16;
-
-/** Index `files` (site-relative) of the site in `dir` into `dir/folder`, in a Pagefind process of their own; returns the pages indexed. */
-async function indexPart(dir: string, files: readonly string[], folder: string): Promise<number> {
-  try {
-    // English, deliberately: Pagefind then stems the English originals with its Snowball stemmer
-    // and takes every whitespace-separated word as given, so the Chinese words are the ones
-    // page-text.ts cut (assets/search-tokens.js). With the pages' own zh-CN, Pagefind would segment
-    // the Chinese itself, differently in different contexts, and leave the English unstemmed.
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
-    if (!index) throw new Error(`search index: ${errors.join("; ")}`);
-    const inFlight = new Set<Promise<void>>();
-    const failures: string[] = [];
-    for (const f of files) {
-      const content = indexedHtml(readFileSync(path.join(dir, f), "utf8"));
-      if (content === undefined) continue;
-      const added: Promise<void> = index.addHTMLFile({ url: pageUrl(f), content }).then((r) => {
-        if (r.errors.length) failures.push(`${f}: ${r.errors.join("; ")}`);
-        inFlight.delete(added);
+/** Index `jobs`, `workers` at a time (in child processes, index-worker.ts; in this process when one at a time will do). */
+async function runParts<J extends PartJob>(jobs: readonly J[], workers: number, onDone: (job: J, done: PartDone) => void): Promise<void> {
+  if (workers <= 1 || jobs.length <= 1) {
+    for (const job of jobs) onDone(job, await indexPart(job));
+    return;
+  }
+  const queue = [...jobs];
+  const children: ChildProcess[] = [];
+  // The same file type as this one (.ts under the TypeScript loader, which the child inherits with Node's options).
+  const script = fileURLToPath(new URL(`./index-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+  const work = async (): Promise<void> => {
+    const child = fork(script, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    children.push(child);
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const { dir, files, folder } = job;
+      const answer = await new Promise<WorkerAnswer>((resolve, reject) => {
+        const onError = (e: Error): void => reject(e);
+        const onExit = (code: number | null, signal: string | null): void =>
+          reject(new Error(`search index: the indexing process stopped (${signal ?? `exit code ${code}`}) while indexing ${folder}`));
+        child.once("error", onError);
+        child.once("exit", onExit);
+        child.once("message", (m) => {
+          child.off("error", onError);
+          child.off("exit", onExit);
+          resolve(m as WorkerAnswer);
+        });
+        child.send({ dir, files, folder } satisfies PartJob);
       });
-      inFlight.add(added);
-      if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+      if ("error" in answer) {
+        queue.length = 0; // the other process starts no further part
+        throw new Error(answer.error);
+      }
+      onDone(job, answer.done);
     }
-    await Promise.all(inFlight);
-    if (failures.length) throw new Error(`search index: ${failures.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: path.join(dir, folder) });
-    if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);
-    // Pagefind also writes its ready-made UIs; the search page uses only the JS API (pagefind.js).
-    for (const f of readdirSync(path.join(dir, folder))) if (UNUSED.test(f)) rmSync(path.join(dir, folder, f));
-    const entry = JSON.parse(readFileSync(path.join(dir, folder, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-    return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(workers, jobs.length) }, work));
   } finally {
-    // Ends the Pagefind process and with it the part's index in memory.
-    await pagefind.close();
+    // Each ends its Pagefind process first (index-part.ts); killed only when a part failed midway.
+    for (const child of children) if (child.connected) child.disconnect();
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) await new Promise((resolve) => (child.once("exit", resolve), setTimeout(() => resolve(child.kill()), 5000).unref()));
   }
 }

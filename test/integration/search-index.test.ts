@@ -1,12 +1,12 @@
 /** The search index of a production build: what Pagefind sees of each page, and when it runs. */
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parse } from "node-html-parser";
-import { indexSite, PART_SCRATCH, type PartsManifest } from "../../src/search/index-site.js";
+import { indexSite, PART_SCRATCH, SEARCH_MANIFEST, type PartsManifest } from "../../src/search/index-site.js";
 import { runBuild, tempDir } from "../helpers.js";
 // @ts-expect-error: a plain browser module without declarations; its JSDoc documents the types.
 import { readableText } from "../../assets/search-tokens.js";
@@ -136,6 +136,52 @@ test("an index in parts: each part holds its share of the posts, the first lists
   const again = JSON.parse(readFileSync(path.join(plain, "pagefind/parts.json"), "utf8")) as PartsManifest;
   assert.deepEqual(again.parts.map((p) => p.path), ["pagefind/"]);
   assert.notEqual(again.tag, manifest.tag, "another index, another tag: no browser keeps the old entry");
+});
+
+/** Every file of a site's search index (its parts and the manifest the next build reads), by site-relative path. */
+function indexFiles(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const top of readdirSync(dir).filter((f) => /^pagefind(-\d+)?$/.test(f) || f === SEARCH_MANIFEST)) {
+    const full = path.join(dir, top);
+    if (!statSync(full).isDirectory()) out.set(top, readFileSync(full));
+    else for (const f of readdirSync(full, { recursive: true, encoding: "utf8" })) if (statSync(path.join(full, f)).isFile()) out.set(`${top}/${f}`, readFileSync(path.join(full, f)));
+  }
+  return out;
+}
+
+test("a build over the previous site copies the index parts whose posts did not change, and its index is a clean build's", () => {
+  const dir = tempDir("search-parts");
+  const posts = path.join(dir, "posts");
+  const built = path.join(dir, "site");
+  mkdirSync(posts);
+  for (const f of ["word.md", "chars.md"]) writeFileSync(path.join(posts, f), readFileSync(path.join(input, f)));
+  const env = { SEARCH_POSTS_PER_PART: "1" };
+  const first = runBuild([`--input=${posts}`, `--output=${built}`], env);
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stderr, /search index: 2 posts in 2 parts, /);
+  // A post after the others: its own part; the two before are copied.
+  writeFileSync(path.join(posts, "newer.md"), `---\ntitle: 新的一篇\ndate: '2025-06-01'\n---\n对齐是新的话题。\n\n${original("Alignment is new.")}`);
+  const added = runBuild([`--input=${posts}`, `--output=${built}`], env);
+  assert.equal(added.status, 0, added.stderr);
+  assert.match(added.stderr, /search index: 3 posts in 3 parts \(2 unchanged, copied from the previous site\), /);
+  const clean = path.join(dir, "clean");
+  const c = runBuild([`--input=${posts}`, `--output=${clean}`], env);
+  assert.equal(c.status, 0, c.stderr);
+  assert.doesNotMatch(c.stderr, /copied from the previous site\)/);
+  const [mine, theirs] = [indexFiles(built), indexFiles(clean)];
+  assert.deepEqual([...mine.keys()].sort(), [...theirs.keys()].sort(), "the same files");
+  for (const [f, bytes] of mine) assert.ok(bytes.equals(theirs.get(f)!), `${f} is byte for byte a clean build's`);
+  assert.deepEqual([...fragments(built, "pagefind-3").keys()], ["/posts/newer/"], "the newest post is in the last part");
+  // An older post edited: its part is indexed again, the others copied.
+  writeFileSync(path.join(posts, "chars.md"), readFileSync(path.join(posts, "chars.md"), "utf8").replace("泛型编程", "泛型编程与护城河"));
+  const edited = runBuild([`--input=${posts}`, `--output=${built}`], env);
+  assert.equal(edited.status, 0, edited.stderr);
+  assert.match(edited.stderr, /3 parts \(2 unchanged, copied from the previous site\)/);
+  assert.ok(fragments(built, "pagefind").get("/posts/chars/")?.content.includes("护城河"), "the edited post's part holds its new text");
+  // A clean build (--no-cache) indexes every part.
+  const again = runBuild([`--input=${posts}`, `--output=${built}`, "--no-cache"], env);
+  assert.equal(again.status, 0, again.stderr);
+  assert.match(again.stderr, /search index: 3 posts in 3 parts, /);
 });
 
 test("the search page: a labelled input, a live status, a list for results, a module script; every page links it", () => {

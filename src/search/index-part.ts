@@ -1,0 +1,79 @@
+/**
+ * One part of the search index: some post pages of a built site, given to a Pagefind process of
+ * their own as page-text.ts prepares them, written into a folder of the site. Run in a child process
+ * (index-worker.ts) so that two parts are indexed at once, each by its own Pagefind process, or in
+ * the caller's.
+ */
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import * as pagefind from "pagefind";
+import { indexedHtml } from "./page-text.js";
+import { contentHash } from "./parts.js";
+
+/** What to index: `files` (site-relative) of the site in `dir`, into `dir/folder`. */
+export interface PartJob {
+  dir: string;
+  files: string[];
+  folder: string;
+}
+
+/** What a part produced. */
+export interface PartDone {
+  /** Pages Pagefind indexed. */
+  pages: number;
+  /** Each file's indexed HTML's hash (contentHash), for the part's key. */
+  indexed: Record<string, string>;
+  /** Time from start to written files. */
+  ms: number;
+}
+
+/** Files of Pagefind's own UIs, which this site does not load. */
+const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
+
+/** Pages handed to Pagefind at once: enough to keep its process busy while the next are read. */
+const IN_FLIGHT = 16;
+
+/** A page's URL as Pagefind would give it: its folder, for an index.html. */
+export function pageUrl(file: string): string {
+  const url = `/${file.split(path.sep).join("/")}`;
+  return url.endsWith("/index.html") ? url.slice(0, -"index.html".length) : url;
+}
+
+/** Index one part (see PartJob) in a fresh Pagefind process; throws with Pagefind's own messages. */
+export async function indexPart({ dir, files, folder }: PartJob): Promise<PartDone> {
+  const started = performance.now();
+  const indexed: Record<string, string> = {};
+  try {
+    // English, deliberately: Pagefind then stems the English originals with its Snowball stemmer
+    // and takes every whitespace-separated word as given, so the Chinese words are the ones
+    // page-text.ts cut (assets/search-tokens.js). With the pages' own zh-CN, Pagefind would segment
+    // the Chinese itself, differently in different contexts, and leave the English unstemmed.
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+    if (!index) throw new Error(`search index: ${errors.join("; ")}`);
+    const inFlight = new Set<Promise<void>>();
+    const failures: string[] = [];
+    for (const f of files) {
+      const content = indexedHtml(readFileSync(path.join(dir, f), "utf8"));
+      if (content === undefined) continue;
+      indexed[f] = contentHash(content);
+      const added: Promise<void> = index.addHTMLFile({ url: pageUrl(f), content }).then((r) => {
+        if (r.errors.length) failures.push(`${f}: ${r.errors.join("; ")}`);
+        inFlight.delete(added);
+      });
+      inFlight.add(added);
+      if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    if (failures.length) throw new Error(`search index: ${failures.join("; ")}`);
+    const written = await index.writeFiles({ outputPath: path.join(dir, folder) });
+    if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);
+    // Pagefind also writes its ready-made UIs; the search page uses only the JS API (pagefind.js).
+    for (const f of readdirSync(path.join(dir, folder))) if (UNUSED.test(f)) rmSync(path.join(dir, folder, f));
+    const entry = JSON.parse(readFileSync(path.join(dir, folder, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    return { pages, indexed, ms: performance.now() - started };
+  } finally {
+    // Ends the Pagefind process and with it the part's index in memory.
+    await pagefind.close();
+  }
+}

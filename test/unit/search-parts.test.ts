@@ -1,0 +1,49 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { assignParts, contentHash, partKey } from "../../src/search/parts.js";
+// @ts-expect-error: a plain browser module without declarations; its JSDoc documents the types.
+import { indexText } from "../../assets/search-tokens.js";
+
+const page = (date: string, file = `posts/${date}/index.html`) => ({ file, date });
+const files = (parts: { file: string }[][]) => parts.map((p) => p.map((x) => x.file.replace(/^posts\/|\/index\.html$/g, "")));
+
+test("index parts follow the posts' dates: whole months while they fit, oldest first", () => {
+  const pages = [page("2025-02-03"), page("2025-01-20"), page("2025-01-05"), page("2025-03-01"), page("2025-03-09"), page("2025-04-30")];
+  assert.deepEqual(files(assignParts(pages, 3)), [["2025-01-05", "2025-01-20", "2025-02-03"], ["2025-03-01", "2025-03-09", "2025-04-30"]]);
+  assert.deepEqual(files(assignParts(pages, 4)), [["2025-01-05", "2025-01-20", "2025-02-03"], ["2025-03-01", "2025-03-09", "2025-04-30"]], "a month is not split to fill a part");
+  assert.deepEqual(files(assignParts(pages, 100)), [pages.map((p) => p.date).sort()]);
+  assert.deepEqual(assignParts([], 10), [[]], "no pages: one empty part");
+  assert.throws(() => assignParts(pages, 0), /whole number/);
+});
+
+test("a month larger than a part is cut in date order; pages of one date in path order; undated pages first", () => {
+  const pages = [page("2025-05-02", "posts/b/index.html"), page("2025-05-02", "posts/a/index.html"), page("2025-05-01"), page("2025-05-03"), page("2025-06-01"), page("", "posts/undated/index.html")];
+  assert.deepEqual(files(assignParts(pages, 2)), [["undated"], ["2025-05-01", "a"], ["b", "2025-05-03"], ["2025-06-01"]]);
+});
+
+test("a post added after the others changes only the last part, or adds one", () => {
+  const months = Array.from({ length: 12 }, (_, m) => Array.from({ length: 3 + (m % 4) }, (_, d) => page(`2025-${String(m + 1).padStart(2, "0")}-${String(d + 10)}`))).flat();
+  const before = files(assignParts(months, 10));
+  for (const added of ["2025-12-28", "2026-01-02"]) {
+    const after = files(assignParts([...months, page(added)], 10));
+    assert.deepEqual(after.slice(0, before.length - 1), before.slice(0, -1), `${added}: every part but the last is unchanged`);
+    assert.ok(after.flat().includes(added));
+  }
+});
+
+test("a part's key changes with its code, its pages' URLs, their indexed HTML and their order", () => {
+  const pages = [{ url: "/posts/a/", indexed: contentHash("<p>a</p>") }, { url: "/posts/b/", indexed: contentHash("<p>b</p>") }];
+  const key = partKey("code", pages);
+  assert.equal(partKey("code", pages.map((p) => ({ ...p }))), key);
+  assert.notEqual(partKey("code2", pages), key);
+  assert.notEqual(partKey("code", [pages[0]!, { ...pages[1]!, indexed: contentHash("<p>c</p>") }]), key);
+  assert.notEqual(partKey("code", [pages[1]!, pages[0]!]), key);
+  assert.notEqual(partKey("code", [{ ...pages[0]!, url: "/posts/c/" }, pages[1]!]), key);
+});
+
+test("indexed text: hyphens between letters or digits part words, whatever the letters", () => {
+  const words = (s: string) => (indexText(s) as string).trim().split(/\s+/);
+  assert.deepEqual(words("a-b-c x--y -z z- GPT-4 été-1"), ["a", "b", "c", "x--y", "-z", "z-", "GPT", "4", "été", "1"]);
+  assert.deepEqual(words("𝐀-b"), ["𝐀", "b"], "a letter outside the basic plane");
+  assert.deepEqual(words("泛化-能力"), ["泛化", "化", "-", "能力", "力"], "a hyphen after a Chinese run's last word stays apart");
+});

@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildCommand } from "../src/cli/build-command.js";
 
 /** The project folder. */
 export const root = fileURLToPath(new URL("..", import.meta.url));
@@ -58,6 +59,27 @@ export function runScript(script: string, args: readonly string[], env: NodeJS.P
 /** `npm run build` with the tests' site settings (`--site=test/fixtures/site.json`) and the given arguments. */
 export function runBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}): RunResult {
   return runScript("build.ts", [`--site=${FIXTURE_SITE_FILE}`, ...args], env);
+}
+
+/** What an in-process build may be given of the environment (the rest is read from the process's own, so is refused). */
+const IN_PROCESS_ENV = new Set(["NO_SEARCH", "SITE_URL", "TRANSCRIPTS_DRAFTS", "TRANSCRIPTS_FAULT"]);
+
+/**
+ * `npm run build` as runBuild runs it, but in this test process: the same command (src/cli/build-command.ts),
+ * its lines as stderr, without the two seconds a new Node process costs. For builds whose test is
+ * not about the process itself (signals, exit, a crash midway: those use runBuild).
+ */
+export async function buildHere(args: readonly string[], env: Record<string, string> = {}): Promise<RunResult> {
+  for (const name of Object.keys(env)) if (!IN_PROCESS_ENV.has(name)) throw new Error(`buildHere: ${name} is read from the process's environment by the build; use runBuild`);
+  const err: string[] = [];
+  const out: string[] = [];
+  const status = await buildCommand([`--site=${FIXTURE_SITE_FILE}`, ...args], {
+    cwd: root,
+    env: { ...process.env, NO_SEARCH: undefined, SITE_URL: undefined, TRANSCRIPTS_DRAFTS: undefined, TRANSCRIPTS_FAULT: undefined, ...env },
+    log: (l) => err.push(l),
+    out: (l) => out.push(l),
+  });
+  return { status, stdout: out.map((l) => `${l}\n`).join(""), stderr: err.map((l) => `${l}\n`).join("") };
 }
 
 /** The text of the site's one inline script (saved view and theme, applied before first paint). */

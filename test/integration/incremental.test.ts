@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { corpusDir, FIXTURE_SITE_FILE, runBuild, tempDir } from "../helpers.js";
+import { buildHere, corpusDir, FIXTURE_SITE_FILE, tempDir } from "../helpers.js";
 
 const work = tempDir("incremental");
 const posts = path.join(work, "posts");
@@ -57,8 +57,8 @@ interface Step {
   full?: string;
 }
 
-function build(out: string, extra: string[] = []): Step {
-  const r = runBuild([`--input=${posts}`, `--output=${out}`, ...extra], { NO_SEARCH: "1" });
+async function build(out: string, extra: string[] = []): Promise<Step> {
+  const r = await buildHere([`--input=${posts}`, `--output=${out}`, ...extra], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
   const full = /post pages: all (\d+) rendered \((.*)\)/.exec(r.stderr);
   if (full) return { rendered: Number(full[1]), reused: 0, full: full[2] };
@@ -68,10 +68,10 @@ function build(out: string, extra: string[] = []): Step {
 }
 
 /** Build the site again over the previous one and check it against a clean build of the same posts. */
-function rebuildAndCompare(extra: string[] = []): Step {
-  const step = build(site, extra);
+async function rebuildAndCompare(extra: string[] = []): Promise<Step> {
+  const step = await build(site, extra);
   const clean = path.join(work, `clean-${cleanRuns++}`);
-  const cleanStep = build(clean, [...extra, "--no-cache"]);
+  const cleanStep = await build(clean, [...extra, "--no-cache"]);
   assert.equal(cleanStep.full, "asked for a clean build");
   assert.deepEqual(differences(site, clean), []);
   rmSync(clean, { recursive: true, force: true });
@@ -90,91 +90,91 @@ test("incremental builds: byte-identical to clean builds after each kind of chan
   // A real post with defects: its warnings must be reported by an incremental build too.
   copyFileSync(path.join(corpusDir, "close-sdetails-qp9EXiyX-f4.md"), path.join(posts, "close-sdetails-qp9EXiyX-f4.md"));
 
-  await t.test("first build: everything rendered, there was no site", () => {
-    const first = build(site);
+  await t.test("first build: everything rendered, there was no site", async () => {
+    const first = await build(site);
     assert.equal(first.full, "no previous site");
     assert.equal(first.rendered, postCount());
   });
 
-  await t.test("nothing changed: every post page copied", () => {
-    const step = rebuildAndCompare();
+  await t.test("nothing changed: every post page copied", async () => {
+    const step = await rebuildAndCompare();
     assert.deepEqual(step, { rendered: 0, reused: postCount() });
   });
 
-  await t.test("a transcript's warnings are reported when its page is copied", () => {
-    const r = runBuild([`--input=${posts}`, `--output=${site}`, "--strict"], { NO_SEARCH: "1" });
+  await t.test("a transcript's warnings are reported when its page is copied", async () => {
+    const r = await buildHere([`--input=${posts}`, `--output=${site}`, "--strict"], { NO_SEARCH: "1" });
     assert.match(r.stderr, /post pages: 0 rendered/);
     assert.equal(r.status, 1, "--strict fails on the copied post's transcript warnings");
     assert.match(r.stderr, /close-sdetails-qp9EXiyX-f4\.md:\d+:\d+ warning/);
   });
 
-  await t.test("one post added: only it and the posts that now show it are rendered", () => {
+  await t.test("one post added: only it and the posts that now show it are rendered", async () => {
     writePost("zeta", { title: "泽塔", date: "2025-06-01", tags: ["robots", "new-one"], speaker: "Lex Fridman" });
-    const step = rebuildAndCompare();
+    const step = await rebuildAndCompare();
     assert.ok(step.rendered >= 1 && step.rendered < postCount(), JSON.stringify(step));
     assert.equal(step.rendered + step.reused, postCount());
   });
 
-  await t.test("a post's text edited", () => {
+  await t.test("a post's text edited", async () => {
     const file = path.join(posts, "delta.md");
     writeFileSync(file, readFileSync(file, "utf8").replace("第二段", "改过的第二段"));
-    const step = rebuildAndCompare();
+    const step = await rebuildAndCompare();
     assert.ok(step.rendered >= 1 && step.rendered < postCount(), JSON.stringify(step));
   });
 
-  await t.test("a post's front matter edited (title shown by its related posts and series neighbours)", () => {
+  await t.test("a post's front matter edited (title shown by its related posts and series neighbours)", async () => {
     const file = path.join(posts, "alpha.md");
     writeFileSync(file, readFileSync(file, "utf8").replace("title: 阿尔法", "title: 阿尔法（修订）"));
-    const step = rebuildAndCompare();
+    const step = await rebuildAndCompare();
     assert.ok(step.rendered >= 2, JSON.stringify(step));
   });
 
-  await t.test("a post removed", () => {
+  await t.test("a post removed", async () => {
     rmSync(path.join(posts, "epsilon.md"));
-    rebuildAndCompare();
+    await rebuildAndCompare();
     assert.ok(!filesOf(site).includes("posts/epsilon/index.html"));
   });
 
-  await t.test("a one-post tag becomes shared: the older post's chip becomes a link to the new tag page", () => {
+  await t.test("a one-post tag becomes shared: the older post's chip becomes a link to the new tag page", async () => {
     writePost("eta", { title: "伊塔", date: "2025-07-01", tags: ["solo-tag"] });
-    const step = rebuildAndCompare();
+    const step = await rebuildAndCompare();
     assert.ok(step.rendered >= 2, JSON.stringify(step));
     assert.match(readFileSync(path.join(site, "posts/gamma/index.html"), "utf8"), /href="\/tags\/solo-tag\/"/);
   });
 
-  await t.test("a one-post tag's last other post removed: the page goes, the chip is plain again", () => {
+  await t.test("a one-post tag's last other post removed: the page goes, the chip is plain again", async () => {
     rmSync(path.join(posts, "eta.md"));
-    rebuildAndCompare();
+    await rebuildAndCompare();
     assert.doesNotMatch(readFileSync(path.join(site, "posts/gamma/index.html"), "utf8"), /href="\/tags\/solo-tag\/"/);
   });
 
-  await t.test("a settings change renders everything", () => {
+  await t.test("a settings change renders everything", async () => {
     const settings = path.join(work, "site-renamed.json");
     writeFileSync(settings, JSON.stringify({ ...JSON.parse(readFileSync(FIXTURE_SITE_FILE, "utf8")), title: "另一个站名" }));
-    const step = rebuildAndCompare([`--site=${settings}`]);
+    const step = await rebuildAndCompare([`--site=${settings}`]);
     assert.equal(step.full, "code, templates, settings or path prefix changed");
     // And back: the pages of the first settings are not kept anywhere, so all are rendered again.
-    const back = rebuildAndCompare();
+    const back = await rebuildAndCompare();
     assert.equal(back.full, "code, templates, settings or path prefix changed");
   });
 
-  await t.test("a path prefix change renders everything", () => {
-    const step = rebuildAndCompare(["--pathprefix=/repo/"]);
+  await t.test("a path prefix change renders everything", async () => {
+    const step = await rebuildAndCompare(["--pathprefix=/repo/"]);
     assert.equal(step.full, "code, templates, settings or path prefix changed");
-    rebuildAndCompare();
+    await rebuildAndCompare();
   });
 
-  await t.test("no manifest, or one that does not parse: everything rendered", () => {
+  await t.test("no manifest, or one that does not parse: everything rendered", async () => {
     rmSync(path.join(site, ".transcripts-build.json"));
-    assert.equal(rebuildAndCompare().full, "the previous site has no build manifest");
+    assert.equal((await rebuildAndCompare()).full, "the previous site has no build manifest");
     writeFileSync(path.join(site, ".transcripts-build.json"), "{ not json");
-    assert.equal(rebuildAndCompare().full, "the previous site has no build manifest");
+    assert.equal((await rebuildAndCompare()).full, "the previous site has no build manifest");
   });
 
-  await t.test("a copied page that was truncated in the previous site is rendered again", () => {
+  await t.test("a copied page that was truncated in the previous site is rendered again", async () => {
     const page = path.join(site, "posts/beta/index.html");
     writeFileSync(page, readFileSync(page).subarray(0, 100));
-    const step = rebuildAndCompare();
+    const step = await rebuildAndCompare();
     assert.equal(step.rendered, 1);
   });
 });

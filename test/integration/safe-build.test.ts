@@ -4,13 +4,14 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { execFile, spawn, spawnSync } from "node:child_process";
+import { promisify } from "node:util";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SITE_MARKER, SITE_MARKER_TEXT } from "../../src/build/output-guard.js";
-import { BROKEN_YAML_POST, corpusDir, FIXTURE_SITE_FILE, root, runBuild, seedFolder, type RunResult } from "../helpers.js";
+import { BROKEN_YAML_POST, buildHere, corpusDir, corpusSite, FIXTURE_SITE_FILE, root, runBuild, seedFolder, type RunResult } from "../helpers.js";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "safe-build-"));
 /** The 59 real posts that build (the corpus minus its one broken-YAML post). */
@@ -67,7 +68,7 @@ const hasStackTrace = (stderr: string): boolean => /^\s+at .+:\d+:\d+\)?$/m.test
 
 test("killing a build midway leaves the previous site byte-identical and the next build cleans up", async () => {
   const output = path.join(tmp, "site");
-  const first = runBuild([`--input=${seedFolder()}`, `--output=${output}`], { NO_SEARCH: "1" });
+  const first = await buildHere([`--input=${seedFolder()}`, `--output=${output}`], { NO_SEARCH: "1" });
   assert.equal(first.status, 0, first.stderr);
   const before = snapshot(output);
   assert.ok(before.has("posts/aR20FWCCjAs/index.html"));
@@ -103,22 +104,22 @@ test("killing a build midway leaves the previous site byte-identical and the nex
   const diff = firstDifference(before, snapshot(output));
   assert.equal(diff, undefined, `the previous site changed: ${diff}`);
 
-  const next = runBuild([`--input=${seedFolder()}`, `--output=${output}`], { NO_SEARCH: "1" });
+  const next = await buildHere([`--input=${seedFolder()}`, `--output=${output}`], { NO_SEARCH: "1" });
   assert.equal(next.status, 0, next.stderr);
   assert.deepEqual(leftovers(output), [], "the dead build's staging folder is removed");
   assert.ok(existsSync(path.join(output, "posts/aR20FWCCjAs/index.html")));
 });
 
-test("two consecutive builds of the corpus produce identical files", () => {
-  const a = path.join(tmp, "corpus-a");
-  const b = path.join(tmp, "corpus-b");
-  for (const out of [a, b]) {
-    const r = runBuild([`--input=${posts}`, `--output=${out}`], { NO_SEARCH: "1" });
-    assert.equal(r.status, 0, r.stderr);
-  }
-  const first = snapshot(a);
+test("two builds of the corpus, in two processes, produce identical files", () => {
+  // The other build is the corpus build the suite shares (test/helpers.ts), made by another process,
+  // perhaps another day: same posts, settings and prefix, no search.
+  const shared = corpusSite("plain").site;
+  const out = path.join(tmp, "corpus-again");
+  const r = runBuild([`--input=${posts}`, `--output=${out}`], { NO_SEARCH: "1" });
+  assert.equal(r.status, 0, r.stderr);
+  const first = snapshot(out);
   assert.ok(first.size > 59, "every post and index page was written");
-  const diff = firstDifference(first, snapshot(b));
+  const diff = firstDifference(first, snapshot(shared));
   assert.equal(diff, undefined, `the builds differ: ${diff}`);
 });
 
@@ -178,9 +179,9 @@ function faultyBuild(input: string, output: string, fault: string): RunResult & 
 }
 
 /** A site of the series built into `name`, with its snapshot. */
-function builtSite(name: string): { output: string; before: Map<string, Buffer> } {
+async function builtSite(name: string): Promise<{ output: string; before: Map<string, Buffer> }> {
   const output = path.join(tmp, name);
-  const r = runBuild([`--input=${SERIES}`, `--output=${output}`], { NO_SEARCH: "1" });
+  const r = await buildHere([`--input=${SERIES}`, `--output=${output}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
   return { output, before: snapshot(output) };
 }
@@ -188,7 +189,7 @@ function builtSite(name: string): { output: string; before: Map<string, Buffer> 
 /** The folders a build's swap parks the previous site in. */
 const previousFolders = (output: string): string[] => leftovers(output).filter((n) => n.includes("-previous-"));
 
-test("outputs the build (and the dev server) must not replace are refused with exit 2 and one line, and nothing is touched", () => {
+test("outputs the build (and the dev server) must not replace are refused with exit 2 and one line, and nothing is touched", async () => {
   // A copy of the project (its own src/, scripts/, templates; node_modules linked), so that a guard
   // that failed would delete the copy and not this checkout.
   const base = path.join(tmp, "refusals");
@@ -223,31 +224,34 @@ test("outputs the build (and the dev server) must not replace are refused with e
     [[`--output=${base}/link-to-project`], /is the project folder/],
   ];
   const before = tree(base, ["node_modules"]);
-  for (const [args, reason] of cases) {
-    const r = spawnSync(process.execPath, ["--import", "tsx", path.join(project, "scripts/build.ts"), `--site=${FIXTURE_SITE_FILE}`, ...args], {
-      cwd: project,
-      encoding: "utf8",
-      env: { ...process.env, INIT_CWD: project, NO_SEARCH: "1" },
-    });
+  // Each refusal is a process of its own (from the copy's scripts), all at once: they only start and refuse.
+  const run = promisify(execFile);
+  const node = async (script: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<RunResult> => {
+    try {
+      const r = await run(process.execPath, ["--import", "tsx", path.join(project, "scripts", script), `--site=${FIXTURE_SITE_FILE}`, ...args], { cwd: project, encoding: "utf8", env: { ...process.env, INIT_CWD: project, ...env }, timeout: 60_000, killSignal: "SIGKILL" });
+      return { status: 0, stdout: r.stdout, stderr: r.stderr };
+    } catch (e) {
+      const failed = e as { code?: number | string; stdout?: string; stderr?: string };
+      return { status: typeof failed.code === "number" ? failed.code : -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? String(e) };
+    }
+  };
+  const results = await Promise.all(cases.map(([args]) => node("build.ts", args, { NO_SEARCH: "1" })));
+  for (const [k, [args, reason]] of cases.entries()) {
+    const r = results[k]!;
     const what = args.join(" ");
     assert.equal(r.status, 2, `${what}: exit 2\n${r.stderr}`);
     const lines = r.stderr.trim().split("\n");
     assert.equal(lines.length, 1, `${what}: one line\n${r.stderr}`);
     assert.match(lines[0]!, /^build: .*Choose /, `${what}: says what to do`);
     assert.match(lines[0]!, reason, what);
-    const now = tree(base, ["node_modules"]);
-    const diff = [...new Set([...before.keys(), ...now.keys()])].filter((k) => before.get(k) !== now.get(k));
-    assert.deepEqual(diff, [], `${what}: nothing touched`);
   }
+  const afterBuilds = tree(base, ["node_modules"]);
+  assert.deepEqual([...new Set([...before.keys(), ...afterBuilds.keys()])].filter((k) => before.get(k) !== afterBuilds.get(k)), [], "the refused builds touched nothing");
   // The dev server writes over its output folder as it goes: the same folders are refused before it starts.
-  for (const [args, reason] of [[["--output=."], /is the project folder/], [["--output=content"], /is the posts folder/], [["--output=src"], /did not build/]] as const) {
-    const r = spawnSync(process.execPath, ["--import", "tsx", path.join(project, "scripts/serve.ts"), `--site=${FIXTURE_SITE_FILE}`, "--port=0", ...args], {
-      cwd: project,
-      encoding: "utf8",
-      env: { ...process.env, INIT_CWD: project },
-      timeout: 30_000,
-      killSignal: "SIGKILL",
-    });
+  const serveCases = [[["--output=."], /is the project folder/], [["--output=content"], /is the posts folder/], [["--output=src"], /did not build/]] as const;
+  const served = await Promise.all(serveCases.map(([args]) => node("serve.ts", ["--port=0", ...args], {})));
+  for (const [k, [args, reason]] of serveCases.entries()) {
+    const r = served[k]!;
     assert.equal(r.status, 2, `npm start -- ${args.join(" ")}: exit 2\n${r.stdout}${r.stderr}`);
     assert.match(r.stderr.trim(), new RegExp(`^start: --output=\\S+ .*${reason.source}.*Choose [^\\n]*$`), args.join(" "));
   }
@@ -256,22 +260,22 @@ test("outputs the build (and the dev server) must not replace are refused with e
   assert.ok(existsSync(path.join(project, "node_modules")), "the copy's link to node_modules is still there");
 });
 
-test("an empty folder and a site this tool built are replaced; the site carries the marker, and no page lists it", () => {
+test("an empty folder and a site this tool built are replaced; the site carries the marker, and no page lists it", async () => {
   const output = path.join(tmp, "marked");
   mkdirSync(output);
-  const first = runBuild([`--input=${SERIES}`, `--output=${output}`], { NO_SEARCH: "1" });
+  const first = await buildHere([`--input=${SERIES}`, `--output=${output}`], { NO_SEARCH: "1" });
   assert.equal(first.status, 0, first.stderr);
   assert.deepEqual(JSON.parse(readFileSync(path.join(output, SITE_MARKER), "utf8")), JSON.parse(SITE_MARKER_TEXT));
   assert.doesNotMatch(readFileSync(path.join(output, "sitemap.xml"), "utf8"), /transcripts-site/);
   writeFileSync(path.join(output, "stale.html"), "left by hand in a built site");
-  const second = runBuild([`--input=${SERIES}`, `--output=${output}`], { NO_SEARCH: "1" });
+  const second = await buildHere([`--input=${SERIES}`, `--output=${output}`], { NO_SEARCH: "1" });
   assert.equal(second.status, 0, second.stderr);
   assert.ok(!existsSync(path.join(output, "stale.html")), "a built site is replaced as a whole");
   assert.ok(existsSync(path.join(output, "posts/part-1/index.html")));
 });
 
-test("killed (kill -9) between the two renames: the next run puts the previous site back, even when it then fails", () => {
-  const { output, before } = builtSite("killed-between");
+test("killed (kill -9) between the two renames: the next run puts the previous site back, even when it then fails", async () => {
+  const { output, before } = await builtSite("killed-between");
   const killed = faultyBuild(SERIES, output, "kill:between-renames");
   assert.equal(killed.signal, "SIGKILL", `the build was killed by the hook\n${killed.stderr}`);
   assert.ok(!existsSync(output), "the kill came between the renames: no site at the output path");
@@ -280,23 +284,23 @@ test("killed (kill -9) between the two renames: the next run puts the previous s
   assert.equal(firstDifference(before, snapshot(path.join(tmp, parked[0]!))), undefined);
 
   // A run whose posts have errors still restores the previous site first, and says so.
-  const failing = runBuild([`--input=${BAD_POSTS}`, `--output=${output}`], { NO_SEARCH: "1" });
+  const failing = await buildHere([`--input=${BAD_POSTS}`, `--output=${output}`], { NO_SEARCH: "1" });
   assert.equal(failing.status, 1, failing.stderr);
   assert.match(failing.stderr, /restored the previous site into .*killed-between from \.killed-between-previous-\d+/);
   assert.equal(firstDifference(before, snapshot(output)), undefined, "the previous site is back, byte-identical");
   assert.deepEqual(leftovers(output), []);
 
-  const next = runBuild([`--input=${SERIES}`, `--output=${output}`], { NO_SEARCH: "1" });
+  const next = await buildHere([`--input=${SERIES}`, `--output=${output}`], { NO_SEARCH: "1" });
   assert.equal(next.status, 0, next.stderr);
   assert.deepEqual(leftovers(output), []);
 });
 
-test("exited between the two renames: the next successful build restores, then replaces, the previous site", () => {
-  const { output } = builtSite("exited-between");
+test("exited between the two renames: the next successful build restores, then replaces, the previous site", async () => {
+  const { output } = await builtSite("exited-between");
   const exited = faultyBuild(SERIES, output, "exit:between-renames");
   assert.equal(exited.status, 70, exited.stderr);
   assert.ok(!existsSync(output));
-  const next = runBuild([`--input=${seedFolder()}`, `--output=${output}`], { NO_SEARCH: "1" });
+  const next = await buildHere([`--input=${seedFolder()}`, `--output=${output}`], { NO_SEARCH: "1" });
   assert.equal(next.status, 0, next.stderr);
   assert.match(next.stderr, /restored the previous site/);
   assert.ok(existsSync(path.join(output, "posts/aR20FWCCjAs/index.html")), "the new site is in place");
@@ -304,27 +308,27 @@ test("exited between the two renames: the next successful build restores, then r
   assert.deepEqual(leftovers(output), []);
 });
 
-test("killed after the new site is in place: the next run deletes the old copy, and only then", () => {
-  const { output } = builtSite("killed-after");
+test("killed after the new site is in place: the next run deletes the old copy, and only then", async () => {
+  const { output } = await builtSite("killed-after");
   const killed = faultyBuild(seedFolder(), output, "kill:before-cleanup");
   assert.equal(killed.signal, "SIGKILL", killed.stderr);
   assert.ok(existsSync(path.join(output, "posts/aR20FWCCjAs/index.html")), "the new site is in place");
   assert.ok(existsSync(path.join(output, SITE_MARKER)));
   assert.equal(previousFolders(output).length, 1);
   const after = snapshot(output);
-  const failing = runBuild([`--input=${BAD_POSTS}`, `--output=${output}`], { NO_SEARCH: "1" });
+  const failing = await buildHere([`--input=${BAD_POSTS}`, `--output=${output}`], { NO_SEARCH: "1" });
   assert.equal(failing.status, 1);
   assert.deepEqual(leftovers(output), [], "the old copy is deleted: the output holds a complete site");
   assert.equal(firstDifference(after, snapshot(output)), undefined, "and the new site is untouched");
 });
 
-test("a previous site parked beside an output that is not a complete site is kept, and the run says so", () => {
-  const { output, before } = builtSite("not-complete");
+test("a previous site parked beside an output that is not a complete site is kept, and the run says so", async () => {
+  const { output, before } = await builtSite("not-complete");
   const killed = faultyBuild(SERIES, output, "kill:between-renames");
   assert.equal(killed.signal, "SIGKILL");
   // Somebody made an empty folder at the output path meanwhile: not a site, so the old copy must stay.
   mkdirSync(output);
-  const next = runBuild([`--input=${BAD_POSTS}`, `--output=${output}`], { NO_SEARCH: "1" });
+  const next = await buildHere([`--input=${BAD_POSTS}`, `--output=${output}`], { NO_SEARCH: "1" });
   assert.equal(next.status, 1);
   assert.match(next.stderr, /kept .*not-complete-previous-\d+.*not a complete site/);
   const parked = previousFolders(output);
@@ -332,21 +336,21 @@ test("a previous site parked beside an output that is not a complete site is kep
   assert.equal(firstDifference(before, snapshot(path.join(tmp, parked[0]!))), undefined);
 });
 
-test("when the old site cannot be deleted, the build says the new one is in place and where the old one is", () => {
-  const { output } = builtSite("undeletable");
+test("when the old site cannot be deleted, the build says the new one is in place and where the old one is", async () => {
+  const { output } = await builtSite("undeletable");
   const r = faultyBuild(seedFolder(), output, "fail:cleanup");
   assert.equal(r.status, 0, r.stderr);
   assert.doesNotMatch(r.stderr, /left as it was/);
   assert.match(r.stderr, /the new site is in place, but the previous one could not be deleted \(injected failure at cleanup.*\); it is still in .*\.undeletable-previous-\d+: delete it yourself/);
   assert.ok(existsSync(path.join(output, "posts/aR20FWCCjAs/index.html")));
   assert.equal(previousFolders(output).length, 1);
-  const next = runBuild([`--input=${seedFolder()}`, `--output=${output}`], { NO_SEARCH: "1" });
+  const next = await buildHere([`--input=${seedFolder()}`, `--output=${output}`], { NO_SEARCH: "1" });
   assert.equal(next.status, 0, next.stderr);
   assert.deepEqual(leftovers(output), [], "the next build deletes it");
 });
 
-test("when the new site cannot be moved in, the old one is moved back and the message says so; when that fails too, it says where the old one is", () => {
-  const { output, before } = builtSite("unmovable");
+test("when the new site cannot be moved in, the old one is moved back and the message says so; when that fails too, it says where the old one is", async () => {
+  const { output, before } = await builtSite("unmovable");
   const r = faultyBuild(seedFolder(), output, "fail:second-rename");
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stderr, /build failed: injected failure at second-rename.*\n.*left as it was/);
@@ -359,7 +363,7 @@ test("when the new site cannot be moved in, the old one is moved back and the me
   assert.match(worse.stderr, /nor the previous site moved back .*; the previous site is in .*\.unmovable-previous-\d+, and the next build puts it back/);
   assert.ok(!hasStackTrace(worse.stderr), worse.stderr);
   assert.ok(!existsSync(output));
-  const next = runBuild([`--input=${BAD_POSTS}`, `--output=${output}`], { NO_SEARCH: "1" });
+  const next = await buildHere([`--input=${BAD_POSTS}`, `--output=${output}`], { NO_SEARCH: "1" });
   assert.match(next.stderr, /restored the previous site/);
   assert.equal(firstDifference(before, snapshot(output)), undefined);
   assert.deepEqual(leftovers(output), []);

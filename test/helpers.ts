@@ -139,12 +139,46 @@ function buildInputsHash(variant: keyof typeof VARIANTS): string {
  * change to code, templates, posts or settings builds it anew. Tests must not write into it.
  */
 export function corpusSite(variant: keyof typeof VARIANTS): CorpusSite {
-  const { pathPrefix, env, dir } = VARIANTS[variant];
+  const { pathPrefix } = VARIANTS[variant];
   const cacheRoot = path.join(root, ".cache/test-sites");
   const key = `${variant}-${buildInputsHash(variant)}`;
   const site = path.join(cacheRoot, key);
-  if (existsSync(path.join(site, "index.html"))) return { site, pathPrefix };
   mkdirSync(cacheRoot, { recursive: true });
+  // Test files run two at a time (npm test's --test-concurrency): the first to need a build takes
+  // the lock (a folder: mkdir is atomic) and builds; the others wait for its result instead of
+  // building the same site beside it. A lock older than any build is a dead run's, and is taken over.
+  const lock = path.join(cacheRoot, `.lock-${key}`);
+  for (;;) {
+    if (existsSync(path.join(site, "index.html"))) return { site, pathPrefix };
+    try {
+      mkdirSync(lock);
+    } catch {
+      if (Date.now() - (statMtime(lock) ?? Date.now()) > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+      continue;
+    }
+    try {
+      if (!existsSync(path.join(site, "index.html"))) buildCorpusSite(variant, cacheRoot, key);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Longer than any corpus build takes on a slow machine. */
+const STALE_LOCK_MS = 10 * 60_000;
+
+const statMtime = (file: string): number | undefined => {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+};
+
+function buildCorpusSite(variant: keyof typeof VARIANTS, cacheRoot: string, key: string): void {
+  const { pathPrefix, env, dir } = VARIANTS[variant];
+  const site = path.join(cacheRoot, key);
   const input = path.join(tempDir(`corpus-${variant}`), "posts");
   mkdirSync(input);
   for (const f of variantPosts(variant)) copyFileSync(path.join(root, dir, f), path.join(input, f));
@@ -161,5 +195,4 @@ export function corpusSite(variant: keyof typeof VARIANTS): CorpusSite {
     rmSync(out, { recursive: true, force: true });
     if (!existsSync(path.join(site, "index.html"))) throw e;
   }
-  return { site, pathPrefix };
 }

@@ -8,7 +8,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -202,18 +202,24 @@ Object.assign(RECOVERABLE, {
 // Running and reading the tools
 
 /** Like helpers.runScript, with a time limit so a hang fails the test instead of blocking it. */
-function run(script: string, args: readonly string[], timeoutMs = 60_000): RunResult & { ms: number } {
+/** Run a script of scripts/ as npm would, in a process of its own (the runs of a before() go at once). */
+function run(script: string, args: readonly string[], timeoutMs = 60_000): Promise<RunResult & { ms: number }> {
   const started = performance.now();
   const site = script === "build.ts" ? [`--site=${FIXTURE_SITE_FILE}`] : [];
-  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", script), ...site, ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", script), ...site, ...args], {
     cwd: root,
-    encoding: "utf8",
     env: { ...process.env, INIT_CWD: root, NO_SEARCH: "1" },
-    maxBuffer: 64 * 1024 * 1024,
     timeout: timeoutMs,
     killSignal: "SIGKILL",
   });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started };
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on("data", (b: Buffer) => out.push(b));
+  child.stderr.on("data", (b: Buffer) => err.push(b));
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ status: code ?? -1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), ms: performance.now() - started }));
+  });
 }
 
 interface Diagnostic {
@@ -300,7 +306,7 @@ let checkBad: RunResult;
 let buildGood: RunResult & { ms: number };
 let buildBad: RunResult;
 
-before(() => {
+before(async () => {
   RECOVERABLE["huge.md"]!.text = hugePost();
   mkdirSync(good);
   for (const [name, { text }] of Object.entries(RECOVERABLE)) writeFileSync(path.join(good, name), text);
@@ -308,11 +314,13 @@ before(() => {
     mkdirSync(path.dirname(path.join(bad, name)), { recursive: true });
     writeFileSync(path.join(bad, name), bytes);
   }
-  checkGood = run("check.ts", [good]);
-  checkBad = run("check.ts", [bad]);
   // A hang fails the test; the build's time is reported, not asserted (npm run bench measures speed).
-  buildGood = run("build.ts", [`--input=${good}`, `--output=${site}`], 120_000);
-  buildBad = run("build.ts", [`--input=${bad}`, `--output=${refused}`]);
+  [checkGood, checkBad, buildGood, buildBad] = await Promise.all([
+    run("check.ts", [good]),
+    run("check.ts", [bad]),
+    run("build.ts", [`--input=${good}`, `--output=${site}`], 120_000),
+    run("build.ts", [`--input=${bad}`, `--output=${refused}`]),
+  ]);
 });
 
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -470,7 +478,7 @@ const undecodableSite = path.join(tmp, "names-undecodable-site");
 const namePost = (title: string): string => `${fm(title)}${BODY}`;
 let names: Record<"check" | "github" | "json" | "build" | "badCheck" | "badBuild", RunResult>;
 
-before(() => {
+before(async () => {
   mkdirSync(namesDir);
   // The forged name's post also has an unknown key: a diagnostic that prints its name whatever the name's own check does.
   UNSAFE_NAMES.forEach(([name], i) => writeFileSync(path.join(namesDir, name), name.includes("::error") ? `${fm(`名字 ${i}`, "remark_xyz: 1\n")}${BODY}` : namePost(`名字 ${i}`)));
@@ -485,14 +493,15 @@ before(() => {
   const folder = Buffer.concat([Buffer.from(`${undecodableDir}/dir`), Buffer.from([0xff])]);
   mkdirSync(folder);
   writeFileSync(Buffer.concat([folder, Buffer.from("/inner.md")]), namePost("里面"));
-  names = {
-    check: run("check.ts", [namesDir]),
-    github: run("check.ts", ["--format=github", namesDir]),
-    json: run("check.ts", ["--format=json", namesDir]),
-    build: run("build.ts", [`--input=${namesDir}`, `--output=${namesSite}`]),
-    badCheck: run("check.ts", [undecodableDir]),
-    badBuild: run("build.ts", [`--input=${undecodableDir}`, `--output=${undecodableSite}`]),
-  };
+  const [check, github, json, build, badCheck, badBuild] = await Promise.all([
+    run("check.ts", [namesDir]),
+    run("check.ts", ["--format=github", namesDir]),
+    run("check.ts", ["--format=json", namesDir]),
+    run("build.ts", [`--input=${namesDir}`, `--output=${namesSite}`]),
+    run("check.ts", [undecodableDir]),
+    run("build.ts", [`--input=${undecodableDir}`, `--output=${undecodableSite}`]),
+  ]);
+  names = { check, github, json, build, badCheck, badBuild };
 });
 
 test("file names: no run prints a stack trace", () => {

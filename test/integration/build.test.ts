@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
-import { FIXTURE_SITE, PREFS_SCRIPT, root, runBuild, seedFolder, tempDir } from "../helpers.js";
+import { buildHere, FIXTURE_SITE, PREFS_SCRIPT, root, seedFolder, tempDir } from "../helpers.js";
 
 const tmp = tempDir("build");
 /** The seed post alone, as `aR20FWCCjAs.md`, as the project ships it in content/. */
@@ -11,8 +11,8 @@ const seed = seedFolder();
 const site = path.join(tmp, "site");
 const page = (dir: string, url: string): HTMLElement => parse(readFileSync(path.join(dir, url, url.endsWith(".html") ? "" : "index.html"), "utf8"));
 
-before(() => {
-  const r = runBuild([`--input=${seed}`, `--output=${site}`], { NO_SEARCH: "1" });
+before(async () => {
+  const r = await buildHere([`--input=${seed}`, `--output=${site}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
 });
 
@@ -63,12 +63,12 @@ test("the post header shows title, date, speaker, source, taxonomies and the dra
   assert.equal(doc.querySelector("title")?.text, `Ilya Sutskever 深度对话：超越规模定律，回归 AI 研究的本质 · ${FIXTURE_SITE.title}`);
 });
 
-test("a failed build exits 1, lists every problem with file and line, and leaves the previous site untouched", () => {
+test("a failed build exits 1, lists every problem with file and line, and leaves the previous site untouched", async () => {
   const out = path.join(tmp, "kept");
   cpSync(site, out, { recursive: true });
   writeFileSync(path.join(out, "sentinel.txt"), "previous build");
   const before = readdirSync(out, { recursive: true }).sort();
-  const r = runBuild(["--input=test/fixtures/bad-frontmatter", `--output=${out}`], { NO_SEARCH: "1" });
+  const r = await buildHere(["--input=test/fixtures/bad-frontmatter", `--output=${out}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 1);
   for (const [file, line] of [["bad-date.md", 3], ["broken-yaml.md", 4], ["missing-title.md", 1], ["misspelled-key.md", 4], ["tags-map.md", 4]] as const) {
     assert.match(r.stderr, new RegExp(`bad-frontmatter/${file.replace(".", "\\.")}:${line}:\\d+ error `), file);
@@ -78,19 +78,19 @@ test("a failed build exits 1, lists every problem with file and line, and leaves
   assert.deepEqual(readdirSync(tmp).filter((n) => n.includes("staging")), [], "no staging folder left behind");
 });
 
-test("a successful build replaces the previous site as a whole (no stale files)", () => {
+test("a successful build replaces the previous site as a whole (no stale files)", async () => {
   const out = path.join(tmp, "replaced");
   cpSync(site, out, { recursive: true });
   writeFileSync(path.join(out, "stale.html"), "a page an older build made");
-  const r = runBuild([`--input=${seed}`, `--output=${out}`], { NO_SEARCH: "1" });
+  const r = await buildHere([`--input=${seed}`, `--output=${out}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
   assert.ok(!existsSync(path.join(out, "stale.html")));
   assert.ok(existsSync(path.join(out, "posts/aR20FWCCjAs/index.html")));
 });
 
-test("--pathprefix puts the prefix on every internal link and asset exactly once", () => {
+test("--pathprefix puts the prefix on every internal link and asset exactly once", async () => {
   const out = path.join(tmp, "prefixed");
-  const r = runBuild([`--input=${seed}`, `--output=${out}`, "--pathprefix=/repo/"], { NO_SEARCH: "1" });
+  const r = await buildHere([`--input=${seed}`, `--output=${out}`, "--pathprefix=/repo/"], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
   for (const url of ["/", "/posts/aR20FWCCjAs/"]) {
     const doc = page(out, url);
@@ -101,12 +101,12 @@ test("--pathprefix puts the prefix on every internal link and asset exactly once
   }
 });
 
-test("post text is never run through a template engine, and scripts from post text never reach the page", () => {
+test("post text is never run through a template engine, and scripts from post text never reach the page", async () => {
   const input = path.join(tmp, "hostile");
   mkdirSync(input);
   cpSync(path.join(root, "test/fixtures/site/hostile.md"), path.join(input, "hostile.md"));
   const out = path.join(tmp, "hostile-site");
-  const r = runBuild([`--input=${input}`, `--output=${out}`], { NO_SEARCH: "1" });
+  const r = await buildHere([`--input=${input}`, `--output=${out}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
   const html = readFileSync(path.join(out, "posts/hostile/index.html"), "utf8");
   const doc = parse(html);
@@ -128,9 +128,9 @@ test("post text is never run through a template engine, and scripts from post te
   assert.match(text, /kept words/);
 });
 
-test("a series: neighbours in date order; Chinese tags get pinyin URLs; clashing names keep separate pages", () => {
+test("a series: neighbours in date order; Chinese tags get pinyin URLs; clashing names keep separate pages", async () => {
   const out = path.join(tmp, "series");
-  const r = runBuild(["--input=test/fixtures/series", `--output=${out}`], { NO_SEARCH: "1" });
+  const r = await buildHere(["--input=test/fixtures/series", `--output=${out}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
   const nav = page(out, "/posts/part-2/").querySelector(".series-nav")!;
   assert.match(nav.text, /深度学习入门/);
@@ -150,13 +150,13 @@ test("a series: neighbours in date order; Chinese tags get pinyin URLs; clashing
   assert.match(r.stderr, /part-\d\.md:\d+:1 warning term-slug-clash .*would share \/tags\/c\//, "the clash is a diagnostic at the post and line of its key");
 });
 
-test("drafts: published with a badge by default; left out of production builds when the site says 'hide'", () => {
+test("drafts: published with a badge by default; left out of production builds when the site says 'hide'", async () => {
   const out = path.join(tmp, "no-drafts");
-  const r = runBuild(["--input=test/fixtures/series", `--output=${out}`], { NO_SEARCH: "1", TRANSCRIPTS_DRAFTS: "hide" });
+  const r = await buildHere(["--input=test/fixtures/series", `--output=${out}`], { NO_SEARCH: "1", TRANSCRIPTS_DRAFTS: "hide" });
   assert.equal(r.status, 0, r.stderr);
   assert.equal(page(out, "/").querySelectorAll(".post-card").length, 3, "the series posts are not drafts");
   const hidden = path.join(tmp, "hidden-drafts");
-  const r2 = runBuild([`--input=${seed}`, `--output=${hidden}`], { NO_SEARCH: "1", TRANSCRIPTS_DRAFTS: "hide" });
+  const r2 = await buildHere([`--input=${seed}`, `--output=${hidden}`], { NO_SEARCH: "1", TRANSCRIPTS_DRAFTS: "hide" });
   assert.equal(r2.status, 0, r2.stderr);
   assert.ok(!existsSync(path.join(hidden, "posts/aR20FWCCjAs/index.html")), "the draft seed post is left out");
   assert.equal(page(hidden, "/").querySelectorAll(".post-card").length, 0);

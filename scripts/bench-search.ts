@@ -77,7 +77,8 @@ function groundTruth(): Truth[] {
     for (const el of body.querySelectorAll("[data-pagefind-ignore]")) el.remove();
     // Block elements end a word.
     const text = body.structuredText;
-    const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !/\p{Script=Han}/u.test(w)).map((w) => w.toLowerCase());
+    // Words other than Chinese: an English word written against Chinese characters (的LLM模型) is a word too.
+    const words = (text.replace(/\p{Script=Han}+/gu, " ").match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.toLowerCase());
     out.push({ slug: f.split(/[\\/]/)[1] ?? f, text, words, stems: words.map((w) => stem(w)) });
   }
   return out;

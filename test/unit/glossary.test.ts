@@ -9,6 +9,7 @@ import { renderInline } from "../../src/render/inline.js";
 import { parseTranscript } from "../../src/transcript/parse.js";
 import type { Transcript } from "../../src/transcript/model.js";
 import { buildablePosts, corpusDir } from "../helpers.js";
+import { growthRatio } from "../complexity.js";
 
 const transcriptOf = (file: string): Transcript => {
   const fm = readFrontMatter(readFileSync(path.join(corpusDir, file), "utf8"));
@@ -96,31 +97,22 @@ test("every term of the real corpus survives rendering: the page text is unchang
 // Issue 15: the glossary scan is linear (a 320 KB paragraph of unclosed `（` took 109 s).
 
 test("the glossary scan stays linear: unclosed and nested notes, ten times the input costs about ten times the time", () => {
-  // A complexity check, not a speed limit: best of several runs, and a ratio a quadratic scan (×100) cannot meet.
-  const best = (f: () => unknown, runs: number): number => {
-    let min = Infinity;
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      f();
-      min = Math.min(min, performance.now() - t0);
-    }
-    return Math.max(min, 0.5);
-  };
+  // A complexity check, not a speed limit (see test/complexity.ts): a quadratic scan gives ×100.
+  // Every run gets text of its own (a run number at the end): a cache keyed by the text (rendered
+  // inline text is) must not answer a timed run.
+  let run = 0;
   const nestedTranscript = (k: number): Transcript => {
-    const text = Array.from({ length: k }, (_, i) => `**术语${i}**（`).join("") + "）".repeat(k);
+    const text = Array.from({ length: k }, (_, i) => `**术语${i}**（`).join("") + "）".repeat(k) + String(run++);
     return { sections: [{ id: "s-0", level: 0, line: 1, turns: [{ id: "t-1", line: 1, translation: [{ text, speakerBreak: false, line: 1 }] }] }] };
   };
   const cases: Record<string, (k: number) => () => unknown> = {
-    "glossaryOf, unclosed （": (k) => { const t = paragraph("**术语**（".repeat(k)); return () => glossaryOf(t); },
-    "markTerms, unclosed （": (k) => { const s = "<strong>术语</strong>（".repeat(k); return () => markTerms(s); },
-    "markTerms, notes closed after a long tail with a tag": (k) => { const s = `${"<strong>术</strong>（".repeat(k)}${"x".repeat(10 * k)}<b>${"）".repeat(k)}`; return () => markTerms(s); },
+    "glossaryOf, unclosed （": (k) => { const t = paragraph("**术语**（".repeat(k) + String(run++)); return () => glossaryOf(t); },
+    "markTerms, unclosed （": (k) => { const s = "<strong>术语</strong>（".repeat(k) + String(run++); return () => markTerms(s); },
+    "markTerms, notes closed after a long tail with a tag": (k) => { const s = `${"<strong>术</strong>（".repeat(k)}${"x".repeat(10 * k)}<b>${"）".repeat(k)}${run++}`; return () => markTerms(s); },
     "glossaryOf, nested distinct terms": (k) => { const t = nestedTranscript(k); return () => glossaryOf(t); },
   };
   for (const [name, make] of Object.entries(cases)) {
-    const small = make(2_000);
-    small(); // warm up the JIT
-    const smallMs = best(small, 5);
-    const largeMs = best(make(20_000), 3);
-    assert.ok(largeMs / smallMs < 30, `${name}: ×10 input took ×${(largeMs / smallMs).toFixed(1)} time (${smallMs.toFixed(1)} ms → ${largeMs.toFixed(1)} ms)`);
+    const g = growthRatio(make, 2_000, 30, 16_000);
+    assert.ok(g.ratio < 30, `${name}: ×10 input (${g.size} → ${g.size * 10}) took ×${g.ratio.toFixed(1)} CPU time (${g.smallMs.toFixed(1)} ms → ${g.largeMs.toFixed(1)} ms)`);
   }
 });

@@ -6,6 +6,7 @@ import { parseTranscript } from "../../src/transcript/parse.js";
 import { findRepetition } from "../../src/transcript/repetition.js";
 import { matchBoldLabel, matchPlainLabel } from "../../src/transcript/labels.js";
 import { corpusFiles, readCorpus } from "./transcript-helpers.js";
+import { growthRatio } from "../complexity.js";
 
 const parse = (lines: string[], lineOffset = 0): ParseResult => parseTranscript(lines.join("\n"), { lineOffset });
 const turns = (r: ParseResult): Turn[] => r.transcript.sections.flatMap((s) => s.turns);
@@ -283,33 +284,18 @@ describe("robustness", () => {
   });
 
   it("stays linear on pathological lines", () => {
-    // A complexity check, not a speed limit: ten times the input may cost about ten times the
-    // time, never the hundred times a quadratic scan would. Each unit's small line is made long
-    // enough to take 20 ms or more, so that timer resolution, JIT warm-up and a busy machine's noise
-    // do not decide the ratio (best of three small runs; the large run is measured again before a
-    // ratio fails, up to twice, since noise only ever makes a run slower).
+    // Ten times the input may cost about ten times the CPU time, never the hundred times a quadratic
+    // scan would (see test/complexity.ts).
     const body = (unit: string, size: number): string => {
       const line = unit.repeat(Math.ceil(size / unit.length));
       return `甲\n<details>\n${line}\n</details>\n${line}`;
     };
-    const time = (text: string): number => {
-      const t0 = performance.now();
-      parseTranscript(text);
-      return performance.now() - t0;
-    };
     for (const unit of ["<", "</", "<br>", "**", "<details>", "&", "a ", "中", "<p>", ">> ", "<!--", "`", "`<details>`", "``<!--` ", "\\`<", "\u0001"]) {
-      let size = 25_000;
-      time(body(unit, size)); // warm up the JIT
-      let small = Math.min(time(body(unit, size)), time(body(unit, size)), time(body(unit, size)));
-      while (small < 20 && size < 1_000_000) {
-        size *= 2;
+      const g = growthRatio((size) => {
         const text = body(unit, size);
-        small = Math.min(time(text), time(text), time(text));
-      }
-      const large = body(unit, size * 10);
-      let ratio = time(large) / small;
-      for (let again = 0; again < 2 && ratio >= 40; again++) ratio = Math.min(ratio, time(large) / small);
-      assert.ok(ratio < 40, `${JSON.stringify(unit)}: ×10 input (${size} → ${size * 10} characters) took ×${ratio.toFixed(1)} time`);
+        return () => parseTranscript(text);
+      }, 25_000, 40);
+      assert.ok(g.ratio < 40, `${JSON.stringify(unit)}: ×10 input (${g.size} → ${g.size * 10} characters) took ×${g.ratio.toFixed(1)} CPU time (${g.smallMs.toFixed(1)} → ${g.largeMs.toFixed(1)} ms)`);
     }
   });
 });

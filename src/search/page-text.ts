@@ -27,6 +27,23 @@ const escapeHtml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g,
 const decodeBasic = (s: string): string =>
   s.replace(/&(?:lt|gt|quot|#39|#x27|amp);/g, (e) => ({ "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'", "&amp;": "&" })[e] ?? e);
 
+/** A start tag's `data-pagefind-*` attributes, each with its leading space. */
+const pagefindAttributes = (tag: string): string => (tag.match(/\sdata-pagefind-[\w-]+(?:="[^"]*")?/g) ?? []).join("");
+
+/** Where the element whose start tag ends at `from` ends (after its closing tag), or undefined when it is never closed. */
+function closingEnd(html: string, name: string, from: number): number | undefined {
+  const tags = new RegExp(TAG.source, "g");
+  tags.lastIndex = from;
+  let depth = 1;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    if ((m[1] ?? "").toLowerCase() !== name) continue;
+    if (m[0].startsWith("</")) {
+      if (--depth === 0) return tags.lastIndex;
+    } else if (!m[0].endsWith("/>")) depth++;
+  }
+  return undefined;
+}
+
 /**
  * The HTML Pagefind indexes for a built post page, or undefined when the page has no
  * `data-pagefind-body`. Declared English, so that Pagefind stems the English and leaves the
@@ -61,7 +78,8 @@ export function indexedHtml(html: string): string | undefined {
     if (!name) continue; // a comment
     const closing = tag.startsWith("</");
     if (closing) {
-      out += tag;
+      if (raw && name === raw.name && raw.depth === 1) out += "</span>";
+      else out += tag;
       if (raw && name === raw.name && --raw.depth === 0) {
         out += ` <span>${indexText(raw.text)}</span> `;
         raw = undefined;
@@ -82,8 +100,11 @@ export function indexedHtml(html: string): string | undefined {
     if (raw && name === raw.name) raw.depth++;
     if (title && name === "h1") title.depth++;
     if (!raw && TEXT_VALUED.test(tag)) {
-      out += tag.replace(/\s*\/?>$/, " data-pagefind-ignore>");
-      if (!VOID.has(name)) raw = { name, depth: 1, text: "" };
+      // One form whatever the element (a term with a page of its own is a link, one without is not):
+      // Pagefind reads only the filter or meta from it, and a part's key follows the indexed HTML.
+      out += `<span${pagefindAttributes(tag)} data-pagefind-ignore>`;
+      if (VOID.has(name)) out += "</span>";
+      else raw = { name, depth: 1, text: "" };
       continue;
     }
     if (!titled && name === "h1") {
@@ -92,9 +113,22 @@ export function indexedHtml(html: string): string | undefined {
     }
     // Hidden text (a label that names every passage link, say) is never read, so never found either;
     // Pagefind would index it. Text hidden until found stays: the browser's find reveals it.
-    if (isHidden(tag) && !IGNORED.test(tag)) {
-      out += tag.replace(/\s*\/?>$/, " data-pagefind-ignore>");
-      continue;
+    const hidden = isHidden(tag);
+    if (!raw && (hidden || IGNORED.test(tag))) {
+      // An ignored element is left empty, unless it holds a filter or meta (Pagefind reads those in
+      // ignored elements too): what Pagefind does not index never changes the indexed HTML, so the
+      // related posts or contents a page lists leave its index part's key as it was.
+      const end = VOID.has(name) ? TAG.lastIndex : closingEnd(html, name, TAG.lastIndex);
+      if (end !== undefined && !html.slice(TAG.lastIndex, end).includes("data-pagefind-")) {
+        out += VOID.has(name) ? "" : `<${name} data-pagefind-ignore></${name}>`;
+        TAG.lastIndex = end;
+        at = end;
+        continue;
+      }
+      if (hidden && !IGNORED.test(tag)) {
+        out += tag.replace(/\s*\/?>$/, " data-pagefind-ignore>");
+        continue;
+      }
     }
     out += tag;
   }

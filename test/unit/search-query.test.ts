@@ -87,14 +87,28 @@ test("what Pagefind is given of a page: the indexed part, Chinese as pairs, filt
   assert.match(out, /^<!doctype html><html lang="en">/);
   assert.ok(!out.includes("导航") && !out.includes("页脚"), "only the indexed part");
   assert.match(out, /<h1 class="post-title"> 泛化 化\s+&amp; AI<\/h1><span data-pagefind-meta="title" data-pagefind-ignore>泛化 &amp; AI<\/span>/);
-  assert.match(out, /<a data-pagefind-filter="tags" data-pagefind-ignore>强化学习<\/a> <span> 强化 化学 学习 习 <\/span>/);
+  assert.match(out, /<span data-pagefind-filter="tags" data-pagefind-ignore>强化学习<\/span> <span> 强化 化学 学习 习 <\/span>/);
+  // A term with a page of its own is a link, one without a span: the same for Pagefind, and the same indexed HTML.
+  assert.equal(indexedHtml(html.replace('<a data-pagefind-filter="tags">强化学习</a>', '<span class="chip" data-pagefind-filter="tags">强化学习</span>')), out);
   assert.match(out, /<div class="turn" id="t-1"><p> 模型 型很 很好 好 <\/p><\/div>/);
   assert.equal(indexedHtml("<html><body>no body</body></html>"), undefined);
 });
 
+test("ignored elements are given to Pagefind empty, so what a page lists of other posts leaves its indexed HTML as it was", () => {
+  const page = (related: string) =>
+    `<article data-pagefind-body><p>正文</p><aside class="related" data-pagefind-ignore><h2>相关</h2><ul>${related}</ul></aside><nav data-pagefind-ignore><a href="#s-1">目录</a></nav><p>结尾</p></article>`;
+  const out = indexedHtml(page('<li><a href="/posts/a/">甲</a></li>')) ?? "";
+  assert.equal(indexedHtml(page('<li><a href="/posts/b/">乙</a></li><li><a href="/posts/c/">丙</a></li>')), out);
+  assert.match(out, /<aside data-pagefind-ignore><\/aside><nav data-pagefind-ignore><\/nav>/);
+  assert.ok(out.includes(" 结尾 "), "the text after them is indexed");
+  const kept = indexedHtml(`<article data-pagefind-body><p>甲</p><div data-pagefind-ignore>乙<span data-pagefind-filter="tags">丙</span></div></article>`) ?? "";
+  assert.match(kept, /<div data-pagefind-ignore> 乙 <span data-pagefind-filter="tags"/, "an ignored element holding a filter is kept whole (Pagefind reads its filter)");
+});
+
 test("hidden text is not indexed (a label every passage link shares); text hidden until found is", () => {
   const out = indexedHtml(`<article data-pagefind-body><span id="turn-link-label" hidden>本段链接</span><p class="a hidden">看得见</p><div hidden="until-found">可找到</div></article>`) ?? "";
-  assert.match(out, /<span id="turn-link-label" hidden data-pagefind-ignore>/);
+  assert.match(out, /<span data-pagefind-ignore><\/span>/);
+  assert.ok(!out.includes("本段链接"));
   assert.match(out, /<p class="a hidden">/, "a class named hidden is not the attribute");
   assert.match(out, /<div hidden="until-found">/);
 });

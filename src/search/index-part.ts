@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { indexedHtml } from "./page-text.js";
+import { indexedHtml, withSalt } from "./page-text.js";
 import { contentHash } from "./parts.js";
 
 /** What to index: `files` (site-relative) of the site in `dir`, into `dir/folder`. */
@@ -15,6 +15,8 @@ export interface PartJob {
   dir: string;
   files: string[];
   folder: string;
+  /** Salts of pages whose ids would collide with an earlier part's (collisions.ts), by file. */
+  salts?: Record<string, number>;
 }
 
 /** What a part produced. */
@@ -40,7 +42,7 @@ export function pageUrl(file: string): string {
 }
 
 /** Index one part (see PartJob) in a fresh Pagefind process; throws with Pagefind's own messages. */
-export async function indexPart({ dir, files, folder }: PartJob): Promise<PartDone> {
+export async function indexPart({ dir, files, folder, salts = {} }: PartJob): Promise<PartDone> {
   const started = performance.now();
   const indexed: Record<string, string> = {};
   try {
@@ -55,8 +57,9 @@ export async function indexPart({ dir, files, folder }: PartJob): Promise<PartDo
     for (const f of files) {
       const content = indexedHtml(readFileSync(path.join(dir, f), "utf8"));
       if (content === undefined) continue;
+      // The hash of the page's own indexed HTML, salted or not: its salt is the part key's (parts.ts).
       indexed[f] = contentHash(content);
-      const added: Promise<void> = index.addHTMLFile({ url: pageUrl(f), content }).then((r) => {
+      const added: Promise<void> = index.addHTMLFile({ url: pageUrl(f), content: withSalt(content, salts[f] ?? 0) }).then((r) => {
         if (r.errors.length) failures.push(`${f}: ${r.errors.join("; ")}`);
         inFlight.delete(added);
       });

@@ -11,9 +11,11 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { settleSalts, type PartIds, type Salt } from "./collisions.js";
 import { indexPart, pageUrl, type PartDone, type PartJob } from "./index-part.js";
 import type { WorkerAnswer } from "./index-worker.js";
 import { indexedHtml } from "./page-text.js";
@@ -30,6 +32,8 @@ export interface IndexReport {
   parts: number;
   /** Parts copied from the previous site, unchanged. */
   reused: number;
+  /** Pages indexed with a salt, as their ids would otherwise be an earlier part's (collisions.ts). */
+  salted: number;
   /** Seconds each part indexed here took, in the parts' order (copied parts left out). */
   partSeconds: number[];
   /** Size of the index folders. */
@@ -147,7 +151,7 @@ export const PART_SCRATCH = ".search-part";
 export const SEARCH_MANIFEST = ".transcripts-search.json";
 
 /** Bumped when the manifest changes meaning. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The search manifest (SEARCH_MANIFEST). */
 export interface SearchManifest {
@@ -158,6 +162,12 @@ export interface SearchManifest {
   pages: Record<string, [page: string, indexed: string]>;
   /** Each part: its folder, key (parts.ts) and what it holds (a copy is checked against it). */
   parts: { folder: string; key: string; pages: number; bytes: number; files: number }[];
+  /**
+   * Salted pages, by site-relative file: the salt and the ids the page had with each smaller salt
+   * (collisions.ts). The next build prepares the page with its salt while its indexed HTML is the
+   * same, and checks those ids against the earlier parts again.
+   */
+  salts: Record<string, Salt>;
 }
 
 /** A post page found in the site, before indexing. */
@@ -215,6 +225,7 @@ export function readSearchManifest(site: string, code: string): SearchManifest |
   try {
     const m = JSON.parse(readFileSync(path.join(site, SEARCH_MANIFEST), "utf8")) as Partial<SearchManifest>;
     if (m.format !== FORMAT || m.code !== code || typeof m.pages !== "object" || m.pages === null || !Array.isArray(m.parts)) return undefined;
+    if (typeof m.salts !== "object" || m.salts === null) return undefined;
     return m as SearchManifest;
   } catch {
     return undefined;
@@ -254,6 +265,35 @@ export interface IndexOptions {
   previous?: string;
   /** Parts indexed at once (indexJobs). */
   jobs?: number;
+  /**
+   * For tests: pairs of pages (site-relative files) taken to share their unsalted id, as if their
+   * fragment hashes had met (odds of one in 268 million a pair): while the second page is unsalted,
+   * its id reads as the first one's unsalted id. Put the first in an earlier part.
+   */
+  sameIds?: ReadonlyArray<readonly [string, string]>;
+}
+
+/** Fragment files of a part's folder, by page id (Pagefind names each `<id>.pf_fragment`). */
+const FRAGMENT = /^(.+)\.pf_fragment$/;
+
+/** Page ids of the part in `folder` (its fragment files' names), sorted. */
+export function partPageIds(folder: string): string[] {
+  const dir = path.join(folder, "fragment");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((f) => FRAGMENT.exec(f)?.[1])
+    .filter((id): id is string => id !== undefined)
+    .sort();
+}
+
+/** Each page's URL in the part in `folder`, by its id (read from its fragment: gzip, a signature, then JSON). */
+export function partPageUrls(folder: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const id of partPageIds(folder)) {
+    const json = gunzipSync(readFileSync(path.join(folder, "fragment", `${id}.pf_fragment`))).toString("utf8").replace(/^pagefind_dcd/, "");
+    out.set(id, (JSON.parse(json) as { url: string }).url);
+  }
+  return out;
 }
 
 /**
@@ -286,13 +326,27 @@ export async function indexSite(
     }
     if (changed.length <= RECHECK_LIMIT) for (const f of changed) indexed.set(f, indexedHash(dir, f));
   }
+  // Salts of the previous build, for pages whose indexed HTML is still what it was (collisions.ts):
+  // prepared with them at once, so that their parts' keys are those parts' and they can be copied.
+  const salts = new Map<string, Salt>();
+  if (previous) {
+    for (const p of pages) {
+      const salt = previous.salts[p.file];
+      const before = previous.pages[p.file];
+      if (salt && before && indexed.get(p.file) === before[1]) salts.set(p.file, salt);
+    }
+  }
+  const saltOf = (file: string): number => salts.get(file)?.salt ?? 0;
+  const saltsOf = (files: readonly string[]): Record<string, number> => Object.fromEntries(files.filter((f) => saltOf(f) > 0).map((f) => [f, saltOf(f)]));
   const assigned = assignParts(pages, perPart);
   const keyOf = (part: readonly ScannedPage[]): string | undefined =>
-    part.every((p) => indexed.has(p.file)) ? partKey(code, part.map((p) => ({ url: pageUrl(p.file), indexed: indexed.get(p.file) ?? "" }))) : undefined;
+    part.every((p) => indexed.has(p.file))
+      ? partKey(code, part.map((p) => ({ url: pageUrl(p.file), indexed: indexed.get(p.file) ?? "", salt: saltOf(p.file) })))
+      : undefined;
   const parts: SearchManifest["parts"] = [];
   const jobs: Array<PartJob & { k: number }> = [];
   let done = 0;
-  let reused = 0;
+  const copied = new Set<number>();
   for (const [k, part] of assigned.entries()) {
     const folder = partFolder(k);
     const key = keyOf(part);
@@ -303,29 +357,100 @@ export async function indexSite(
       if (size.bytes === before.bytes && size.files === before.files) {
         copyPart(from, path.join(dir, folder));
         parts[k] = { ...before, folder };
-        reused++;
+        copied.add(k);
         onPart?.(++done, assigned.length);
         continue;
       }
     }
-    jobs.push({ k, dir, folder, files: part.map((p) => p.file) });
+    const files = part.map((p) => p.file);
+    jobs.push({ k, dir, folder, files, salts: saltsOf(files) });
   }
   const partSeconds = new Map<number, number>();
-  await runParts(jobs, options.jobs ?? indexJobs(), (job, result) => {
+  const written = (job: PartJob & { k: number }, result: PartDone): void => {
     for (const f of job.files) indexed.set(f, result.indexed[f] ?? "-");
     const size = folderSize(path.join(dir, job.folder));
     const part = assigned[job.k] ?? [];
     parts[job.k] = { folder: job.folder, key: keyOf(part) ?? "", pages: result.pages, ...size };
-    partSeconds.set(job.k, result.ms / 1000);
+    partSeconds.set(job.k, (partSeconds.get(job.k) ?? 0) + result.ms / 1000);
+  };
+  await runParts(jobs, options.jobs ?? indexJobs(), (job, result) => {
+    written(job, result);
     onPart?.(++done, assigned.length);
   });
-  const manifest: SearchManifest = { format: FORMAT, code, pages: Object.fromEntries(pages.map((p) => [p.file, [p.hash, indexed.get(p.file) ?? "-"]])), parts };
+
+  // Ids unique across the parts: a page whose id an earlier part holds is indexed again with a salt,
+  // a salt no longer needed goes (collisions.ts). Pages are told apart by their files; a part's
+  // fragments are read (for its pages' URLs) only where that is needed: it has salted pages, a test's
+  // pair, or ids that need a change.
+  const partOf = new Map<string, number>();
+  for (const [k, part] of assigned.entries()) for (const p of part) partOf.set(p.file, k);
+  const sameIds = options.sameIds ?? [];
+  for (const pair of sameIds) for (const f of pair) if (!partOf.has(f)) throw new Error(`search index: sameIds names ${f}, which is no indexed page`);
+  const realIds = new Map<number, Map<string, string>>(); // part → file → id, as read
+  const idsOfFiles = (k: number): Map<string, string> => {
+    let ids = realIds.get(k);
+    if (!ids) {
+      const fileAt = new Map((assigned[k] ?? []).map((p) => [pageUrl(p.file), p.file]));
+      ids = new Map();
+      for (const [id, url] of partPageUrls(path.join(dir, partFolder(k)))) {
+        const file = fileAt.get(url);
+        if (file !== undefined) ids.set(file, id);
+      }
+      realIds.set(k, ids);
+    }
+    return ids;
+  };
+  /** Each page's id as the decision sees it (a test's pair, see sameIds), by file. */
+  const seenIds = (k: number): Map<string, string> => {
+    const ids = new Map(idsOfFiles(k));
+    for (const [a, b] of sameIds) {
+      if (partOf.get(b) !== k || saltOf(b) > 0) continue;
+      const first = salts.get(a)?.ids[0] ?? idsOfFiles(partOf.get(a) ?? 0).get(a);
+      if (first !== undefined) ids.set(b, first);
+    }
+    return ids;
+  };
+  const partIds = (k: number): PartIds => {
+    const files = (assigned[k] ?? []).map((p) => p.file);
+    if (!files.some((f) => saltOf(f) > 0) && !sameIds.some(([, b]) => partOf.get(b) === k)) return { ids: partPageIds(path.join(dir, partFolder(k))), salted: new Map() };
+    const seen = seenIds(k);
+    return { ids: [...seen.values()].sort(), salted: new Map(files.filter((f) => saltOf(f) > 0 && seen.has(f)).map((f) => [seen.get(f) ?? "", salts.get(f) ?? { salt: 0, ids: [] }])) };
+  };
+  await settleSalts(
+    assigned.map((_, k) => partIds(k)),
+    async (k, changes) => {
+      const fileOf = new Map([...seenIds(k)].map(([file, id]) => [id, file]));
+      for (const [id, salt] of changes) {
+        const file = fileOf.get(id);
+        if (file === undefined) throw new Error(`search index: no page of ${partFolder(k)} has the id ${id}`);
+        if (salt.salt > 0) salts.set(file, salt);
+        else salts.delete(file);
+      }
+      // Never written into: a copied part's files are the previous site's, linked.
+      const folder = partFolder(k);
+      rmSync(path.join(dir, folder), { recursive: true, force: true });
+      const files = (assigned[k] ?? []).map((p) => p.file);
+      const job = { k, dir, folder, files, salts: saltsOf(files) };
+      written(job, await indexPart(job));
+      copied.delete(k);
+      realIds.delete(k);
+      return partIds(k);
+    },
+  );
+  const manifest: SearchManifest = {
+    format: FORMAT,
+    code,
+    pages: Object.fromEntries(pages.map((p) => [p.file, [p.hash, indexed.get(p.file) ?? "-"]])),
+    parts,
+    salts: Object.fromEntries(pages.flatMap((p) => (saltOf(p.file) > 0 ? [[p.file, salts.get(p.file) ?? { salt: 0, ids: [] }] as const] : []))),
+  };
   writeFileSync(path.join(dir, SEARCH_MANIFEST), `${JSON.stringify(manifest)}\n`);
   writeFileSync(path.join(dir, PARTS_MANIFEST), `${JSON.stringify(partsManifest(dir, assigned.length))}\n`);
   return {
     ms: performance.now() - started,
     pages: parts.reduce((n, p) => n + p.pages, 0),
-    reused,
+    reused: copied.size,
+    salted: Object.keys(manifest.salts).length,
     partSeconds: [...partSeconds].sort(([a], [b]) => a - b).map(([, s]) => s),
     ...indexSize(dir),
   };
@@ -345,7 +470,7 @@ async function runParts<J extends PartJob>(jobs: readonly J[], workers: number, 
     const child = fork(script, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
     children.push(child);
     for (let job = queue.shift(); job; job = queue.shift()) {
-      const { dir, files, folder } = job;
+      const { dir, files, folder, salts } = job;
       const answer = await new Promise<WorkerAnswer>((resolve, reject) => {
         const onError = (e: Error): void => reject(e);
         const onExit = (code: number | null, signal: string | null): void =>
@@ -357,7 +482,7 @@ async function runParts<J extends PartJob>(jobs: readonly J[], workers: number, 
           child.off("exit", onExit);
           resolve(m as WorkerAnswer);
         });
-        child.send({ dir, files, folder } satisfies PartJob);
+        child.send({ dir, files, folder, ...(salts ? { salts } : {}) } satisfies PartJob);
       });
       if ("error" in answer) {
         queue.length = 0; // the other process starts no further part

@@ -134,3 +134,20 @@ export function indexedHtml(html: string): string | undefined {
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>${out}</body></html>`;
 }
+
+/** The meta that salts a page's fragment (see collisions.ts); the search page never reads it. */
+export const SALT_META = "id-salt";
+
+/**
+ * A page's indexed HTML (indexedHtml's) with a salt: an empty, ignored meta element first inside its
+ * indexed element, which changes nothing Pagefind indexes or shows but its fragment, and with it the
+ * page's id (the fragment's hash). Salt 0 leaves the HTML as it is.
+ */
+export function withSalt(indexed: string, salt: number): string {
+  if (salt === 0) return indexed;
+  if (!Number.isInteger(salt) || salt < 0) throw new Error(`search index: a salt is a whole number, not ${salt}`);
+  const start = BODY_START.exec(indexed);
+  if (!start) throw new Error("search index: a salted page has no data-pagefind-body");
+  const at = start.index + start[0].length;
+  return `${indexed.slice(0, at)}<span data-pagefind-meta="${SALT_META}:${salt}" data-pagefind-ignore></span>${indexed.slice(at)}`;
+}

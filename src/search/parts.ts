@@ -44,13 +44,13 @@ export function assignParts<T extends IndexedPage>(pages: readonly T[], perPart:
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * A part's key: a hash of the indexing code's own hash and of each page's URL and indexed HTML's hash,
- * in order. Two parts with one key produce the same files.
+ * A part's key: a hash of the indexing code's own hash and of each page's URL, indexed HTML's hash
+ * and salt (collisions.ts; none is 0), in order. Two parts with one key produce the same files.
  */
-export function partKey(code: string, pages: ReadonlyArray<{ url: string; indexed: string }>): string {
+export function partKey(code: string, pages: ReadonlyArray<{ url: string; indexed: string; salt?: number }>): string {
   const h = createHash("sha256");
   h.update(`${code}\0`);
-  for (const p of pages) h.update(`${p.url}\0${p.indexed}\0`);
+  for (const p of pages) h.update(p.salt ? `${p.url}\0${p.indexed}\0salt ${p.salt}\0` : `${p.url}\0${p.indexed}\0`);
   return h.digest("hex").slice(0, 32);
 }
 

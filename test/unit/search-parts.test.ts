@@ -39,6 +39,9 @@ test("a part's key changes with its code, its pages' URLs, their indexed HTML an
   assert.notEqual(partKey("code", [pages[0]!, { ...pages[1]!, indexed: contentHash("<p>c</p>") }]), key);
   assert.notEqual(partKey("code", [pages[1]!, pages[0]!]), key);
   assert.notEqual(partKey("code", [{ ...pages[0]!, url: "/posts/c/" }, pages[1]!]), key);
+  assert.notEqual(partKey("code", [pages[0]!, { ...pages[1]!, salt: 1 }]), key, "a salted page (collisions.ts) is another part");
+  assert.notEqual(partKey("code", [pages[0]!, { ...pages[1]!, salt: 2 }]), partKey("code", [pages[0]!, { ...pages[1]!, salt: 1 }]));
+  assert.equal(partKey("code", [pages[0]!, { ...pages[1]!, salt: 0 }]), key, "salt 0 is none");
 });
 
 test("indexed text: hyphens between letters or digits part words, whatever the letters", () => {

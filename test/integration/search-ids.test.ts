@@ -1,0 +1,163 @@
+/**
+ * Page ids unique across the search index's parts (src/search/collisions.ts, wired in index-site.ts):
+ * two pages of different parts made to share an id (indexSite's test option `sameIds`, as a real
+ * collision of Pagefind's 7-digit fragment hashes is a one-in-268-million event), the later one salted,
+ * and builds over a previous site that are byte for byte clean builds.
+ */
+import { before, test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { indexSite, partFolder, partPageIds, partPageUrls, SEARCH_MANIFEST, type SearchManifest } from "../../src/search/index-site.js";
+import { buildHere, tempDir } from "../helpers.js";
+
+const tmp = tempDir("search-ids");
+const plain = path.join(tmp, "plain");
+const FIRST = "posts/first/index.html";
+const MIDDLE = "posts/middle/index.html";
+const LAST = "posts/last/index.html";
+/** The test's collision: the last post's unsalted id reads as the first one's. */
+const sameIds = [[FIRST, LAST]] as const;
+
+const post = (title: string, date: string, text: string): string =>
+  `---\ntitle: ${title}\ndate: '${date}'\nspeaker: Test Speaker\n---\n**Host:** ${text}\n\n<details>\n<summary>View/Hide Original English</summary>\n<p class="english-text">${title} speaks of alignment.</p>\n</details>\n`;
+
+before(async () => {
+  const input = path.join(tmp, "posts");
+  mkdirSync(input);
+  // One post a month: with one post a part, three parts in this order.
+  writeFileSync(path.join(input, "first.md"), post("First", "2024-01-10", "对齐是第一个话题。"));
+  writeFileSync(path.join(input, "middle.md"), post("Middle", "2024-02-10", "中间的一篇讲泛化。"));
+  writeFileSync(path.join(input, "last.md"), post("Last", "2024-03-10", "最后一篇也讲对齐。"));
+  const r = await buildHere([`--input=${input}`, `--output=${plain}`], { NO_SEARCH: "1" });
+  assert.equal(r.status, 0, r.stderr);
+});
+
+/** A copy of the built site without an index, to index. */
+function copySite(name: string): string {
+  const dir = path.join(tmp, name);
+  cpSync(plain, dir, { recursive: true });
+  return dir;
+}
+
+/** Every file of a site's search index and its manifest, by site-relative path. */
+function indexFiles(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const top of readdirSync(dir).filter((f) => /^pagefind(-\d+)?$/.test(f) || f === SEARCH_MANIFEST)) {
+    const full = path.join(dir, top);
+    if (!statSync(full).isDirectory()) out.set(top, readFileSync(full));
+    else for (const f of readdirSync(full, { recursive: true, encoding: "utf8" })) if (statSync(path.join(full, f)).isFile()) out.set(`${top}/${f}`, readFileSync(path.join(full, f)));
+  }
+  return out;
+}
+
+function assertSameIndex(mine: string, theirs: string, what: string): void {
+  const [a, b] = [indexFiles(mine), indexFiles(theirs)];
+  assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort(), `${what}: the same files`);
+  for (const [f, bytes] of a) assert.ok(bytes.equals(b.get(f)!), `${what}: ${f} is byte for byte a clean build's`);
+}
+
+const manifestOf = (dir: string): SearchManifest => JSON.parse(readFileSync(path.join(dir, SEARCH_MANIFEST), "utf8")) as SearchManifest;
+
+/** Each page's id, by URL, over every part (and no id in two parts). */
+function idsByUrl(dir: string, parts: number): Map<string, string> {
+  const out = new Map<string, string>();
+  const seen = new Set<string>();
+  for (let k = 0; k < parts; k++) {
+    for (const [id, url] of partPageUrls(path.join(dir, partFolder(k)))) {
+      assert.ok(!seen.has(id), `${id} is in one part only`);
+      seen.add(id);
+      out.set(url, id);
+    }
+  }
+  return out;
+}
+
+function fragment(dir: string, k: number, id: string): { content: string; word_count: number; meta: Record<string, string>; filters: Record<string, string[]> } {
+  return JSON.parse(gunzipSync(readFileSync(path.join(dir, partFolder(k), "fragment", `${id}.pf_fragment`))).toString("utf8").replace(/^pagefind_dcd/, "")) as ReturnType<typeof fragment>;
+}
+
+test("a page whose id an earlier part holds is indexed again with a salt; a rebuild copies its part and is a clean build's", async () => {
+  const unsalted = copySite("unsalted");
+  const u = await indexSite(unsalted, 1, undefined, { jobs: 1 });
+  assert.equal(u.parts, 3);
+  assert.equal(u.salted, 0);
+  assert.deepEqual(manifestOf(unsalted).salts, {});
+  const before = idsByUrl(unsalted, 3);
+
+  const clean = copySite("clean");
+  const c = await indexSite(clean, 1, undefined, { jobs: 1, sameIds });
+  assert.equal(c.salted, 1, "one page salted");
+  const ids = idsByUrl(clean, 3);
+  assert.deepEqual(manifestOf(clean).salts, { [LAST]: { salt: 1, ids: [before.get("/posts/first/")] } }, "the last post: salt 1, and its unsalted id (the first post's, as the test has it)");
+  assert.equal(ids.get("/posts/first/"), before.get("/posts/first/"), "the earlier part is left as it was");
+  assert.equal(ids.get("/posts/middle/"), before.get("/posts/middle/"));
+  assert.notEqual(ids.get("/posts/last/"), before.get("/posts/last/"), "the salt changed the later page's fragment hash, its id");
+  // Both posts are in the index, each under an id of its own; the salt shows nowhere but its meta.
+  const lastId = ids.get("/posts/last/")!;
+  assert.deepEqual(partPageIds(path.join(clean, "pagefind-3")), [lastId]);
+  const [salted, original] = [fragment(clean, 2, lastId), fragment(unsalted, 2, before.get("/posts/last/")!)];
+  assert.equal(salted.content, original.content, "the same indexed text");
+  assert.equal(salted.word_count, original.word_count);
+  assert.deepEqual(salted.filters, original.filters);
+  assert.deepEqual(salted.meta, { ...original.meta, "id-salt": "1" });
+  const page = readFileSync(path.join(import.meta.dirname, "../../assets/search.js"), "utf8");
+  assert.doesNotMatch(page, /id-salt/, "the search page reads the title, date and speaker, never the salt");
+
+  // A clean build again: the same salts, the same bytes.
+  const again = copySite("again");
+  await indexSite(again, 1, undefined, { jobs: 1, sameIds });
+  assertSameIndex(again, clean, "a second clean build");
+
+  // A build over the salted site: the salted page is prepared with its salt, so its part is copied too.
+  const over = copySite("over");
+  const o = await indexSite(over, 1, undefined, { jobs: 1, sameIds, previous: clean });
+  assert.equal(o.reused, 3, "every part copied, the salted one too");
+  assert.deepEqual(o.partSeconds, [], "nothing indexed");
+  assertSameIndex(over, clean, "a build over the salted site");
+  // Without the test's pair the recorded unsalted id still meets the first post's, which is unchanged: the salt stays.
+  const plainOver = copySite("plain-over");
+  const p = await indexSite(plainOver, 1, undefined, { jobs: 1, previous: clean });
+  assert.equal(p.reused, 3);
+  assertSameIndex(plainOver, clean, "a build over the salted site, the pair no longer given");
+});
+
+test("the salt goes when the page it met changed, and comes back when its new id is met again, as a clean build decides", async () => {
+  const salted = copySite("salted");
+  await indexSite(salted, 1, undefined, { jobs: 1, sameIds });
+  assert.equal(manifestOf(salted).salts[LAST]?.salt, 1);
+  /** A copy of the site whose first post's indexed text changed (its id with it). */
+  const edited = (name: string): string => {
+    const dir = copySite(name);
+    const file = path.join(dir, FIRST);
+    const html = readFileSync(file, "utf8");
+    assert.ok(html.includes("对齐是第一个话题"));
+    writeFileSync(file, html.replace("对齐是第一个话题", "对齐是第一个话题，也是最难的"));
+    return dir;
+  };
+  // No pair given: the last post's unsalted id is free again, so it is indexed without the salt.
+  const freed = edited("freed");
+  const f = await indexSite(freed, 1, undefined, { jobs: 1, previous: salted });
+  assert.equal(f.salted, 0);
+  assert.equal(f.reused, 1, "the middle part copied; the first (edited) and the last (its salt gone) indexed");
+  assert.deepEqual(manifestOf(freed).salts, {});
+  const freedClean = edited("freed-clean");
+  await indexSite(freedClean, 1, undefined, { jobs: 1 });
+  assertSameIndex(freed, freedClean, "the salt gone");
+  const unsalted = copySite("unsalted-last");
+  await indexSite(unsalted, 1, undefined, { jobs: 1 });
+  assert.deepEqual(partPageIds(path.join(freed, "pagefind-3")), partPageIds(path.join(unsalted, "pagefind-3")), "the last post's own unsalted id");
+
+  // The pair still given: the last post's unsalted id reads as the first post's new id. The recorded
+  // one is free (the salt goes), then the new one is met (the salt comes back, with the new id).
+  const met = edited("met");
+  const m = await indexSite(met, 1, undefined, { jobs: 1, sameIds, previous: salted });
+  assert.equal(m.salted, 1);
+  const firstId = idsByUrl(met, 3).get("/posts/first/");
+  assert.notEqual(firstId, manifestOf(salted).salts[LAST]?.ids[0]);
+  assert.deepEqual(manifestOf(met).salts, { [LAST]: { salt: 1, ids: [firstId] } });
+  const metClean = edited("met-clean");
+  await indexSite(metClean, 1, undefined, { jobs: 1, sameIds });
+  assertSameIndex(met, metClean, "the salt back for the new id");
+});

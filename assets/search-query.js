@@ -165,6 +165,36 @@ export function combine(perUnit) {
 }
 
 /**
+ * How a search's results are told apart: by their ids. A Pagefind id is its page's fragment hash,
+ * shortened to 7 hex digits, and Pagefind makes it unique within one index only, where the search page
+ * merges several (the index's parts). The build makes ids unique across the parts too: a page whose id
+ * an earlier part holds is indexed again with a salt that changes its fragment, and with it its id
+ * (src/search/collisions.ts). Should two results of one search share an id all the same (an index
+ * built otherwise), neither is lost: every result with such an id, in every search given, is keyed by
+ * its id and its page's URL, read from its data (only then: reading a post's data costs a request).
+ * @template {{ id: string, data: () => Promise<{ url: string }> }} R
+ * @param {({ results: R[] } | null)[]} searches every search of one query
+ * @returns {Promise<{ keyOf: (r: R) => string, shared: string[] }>} each result's key, and the ids shared
+ */
+export async function resultKeys(searches) {
+  /** @type {Set<string>} */
+  const shared = new Set();
+  for (const found of searches) {
+    const seen = new Set();
+    for (const r of found?.results ?? []) {
+      if (seen.has(r.id)) shared.add(r.id);
+      seen.add(r.id);
+    }
+  }
+  if (!shared.size) return { keyOf: (r) => r.id, shared: [] };
+  /** @type {Map<R, string>} */
+  const keys = new Map();
+  const reads = searches.flatMap((found) => (found?.results ?? []).filter((r) => shared.has(r.id)).map(async (r) => keys.set(r, `${r.id} ${(await r.data()).url}`)));
+  await Promise.all(reads);
+  return { keyOf: (r) => keys.get(r) ?? r.id, shared: [...shared] };
+}
+
+/**
  * @param {Record<string, string[]>} filters a result's filter values
  * @param {Record<string, { any: string[] }>} chosen the checked filters
  * @param {string} [except] a filter name to leave out

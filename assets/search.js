@@ -3,7 +3,7 @@
 // types (search-tokens.js), so every match is decided by Pagefind itself and no post's text is
 // downloaded to check it. Exact counts, every result reachable ("more"), ranked by how much a post
 // says about the query, excerpts from the passage that holds it. A module: never render-blocking.
-import { combine, excerpt, filterCounts, occurrences, passageFor, queryUnits, readableDate, span, unitSearches } from "./search-query.js";
+import { combine, excerpt, filterCounts, occurrences, passageFor, queryUnits, readableDate, resultKeys, span, unitSearches } from "./search-query.js";
 
 /**
  * Pagefind's JS API, as far as this page uses it (its own module ships no types to the site).
@@ -208,9 +208,14 @@ async function run(raw) {
     }),
   );
   if (!isCurrent()) return;
+  // Results by key: their ids, unique across the index's parts after the build (resultKeys says why,
+  // and keeps both results should two of them share one all the same).
+  const { keyOf, shared } = await resultKeys(answers.flat());
+  if (!isCurrent()) return;
+  if (shared.length) console.warn(`search: results of different index parts share the ids ${shared.join(" ")}; told apart by their URLs`);
   /** @type {Map<string, { from: number, to: number }[]>[]} */
   const ranges = [];
-  /** @type {Map<string, PagefindResult>} the result whose data() a listed post is read from */
+  /** @type {Map<string, PagefindResult>} the result whose data() a listed post is read from, by its key (resultKeys) */
   const byId = new Map();
   /** @type {PagefindSearch | null} */
   let countsFrom = null;
@@ -220,23 +225,24 @@ async function run(raw) {
     const unit = /** @type {import("./search-query.js").QueryUnit} */ (units[u]);
     if (!plain) return;
     /** @type {Map<string, PagefindResult> | undefined} */
-    const keep = exact ? new Map(exact.results.map((r) => [r.id, r])) : undefined;
+    const keep = exact ? new Map(exact.results.map((r) => [keyOf(r), r])) : undefined;
     /** @type {Map<string, import("./search-query.js").Located[]>} */
     const found = new Map();
     /** @type {Map<string, { from: number, to: number }[]>} */
     const marks = new Map();
     for (const r of plain.results) {
-      const member = keep ? keep.get(r.id) : r;
+      const key = keyOf(r);
+      const member = keep ? keep.get(key) : r;
       if (!member) continue;
       const occ = located(r, unit.words.length);
       // Ranked by Pagefind's own score of the plain search (how often the words occur, and where:
       // title and headings weigh more), carried as the weight of the first occurrence.
-      found.set(r.id, [{ location: occ[0]?.location ?? r.words[0] ?? 0, weight: r.score }]);
-      marks.set(r.id, occ.map((l) => ({ from: l.location, to: l.location + span(unit) - 1 })));
+      found.set(key, [{ location: occ[0]?.location ?? r.words[0] ?? 0, weight: r.score }]);
+      marks.set(key, occ.map((l) => ({ from: l.location, to: l.location + span(unit) - 1 })));
       // A post's data is read through the exact search's result where there is one: Pagefind cuts an
       // excerpt of its own for every passage holding a location it was given, and the exact search
       // gives one location, the plain search every occurrence (a frequent word: hundreds per post).
-      if (!byId.has(r.id)) byId.set(r.id, member);
+      if (!byId.has(key)) byId.set(key, member);
     }
     perUnit.push(found);
     ranges.push(marks);

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 // @ts-expect-error: a plain browser module without declarations; its JSDoc documents the types.
-import { combine, excerpt, filterCounts, matchesFilters, occurrences, passageFor, queryUnits, readableDate, span, unitSearches } from "../../assets/search-query.js";
+import { combine, excerpt, filterCounts, matchesFilters, occurrences, passageFor, queryUnits, readableDate, resultKeys, span, unitSearches } from "../../assets/search-query.js";
 // @ts-expect-error: as above.
 import { indexText, readableText, runWords } from "../../assets/search-tokens.js";
 import { indexedHtml } from "../../src/search/page-text.js";
@@ -111,4 +111,26 @@ test("hidden text is not indexed (a label every passage link shares); text hidde
   assert.ok(!out.includes("本段链接"));
   assert.match(out, /<p class="a hidden">/, "a class named hidden is not the attribute");
   assert.match(out, /<div hidden="until-found">/);
+});
+
+test("results that share an id (two index parts' pages) are both kept, told apart by their URLs; unique ids are read from nothing", async () => {
+  let reads = 0;
+  const result = (id: string, url: string) => ({ id, url, data: async () => (reads++, { url }) });
+  type R = ReturnType<typeof result>;
+  const unique = [{ results: [result("en_1", "/a/"), result("en_2", "/b/")] }, null];
+  const plainKeys = (await resultKeys(unique)) as { keyOf: (r: R) => string; shared: string[] };
+  assert.deepEqual(unique[0]!.results.map(plainKeys.keyOf), ["en_1", "en_2"]);
+  assert.deepEqual(plainKeys.shared, []);
+  assert.equal(reads, 0, "no post's data read");
+  // The exact search found one of the two pages with id en_3, the plain search both.
+  const exact = { results: [result("en_3", "/later/")] };
+  const plain = { results: [result("en_3", "/earlier/"), result("en_1", "/a/"), result("en_3", "/later/")] };
+  const { keyOf, shared } = (await resultKeys([exact, plain])) as { keyOf: (r: R) => string; shared: string[] };
+  assert.deepEqual(shared, ["en_3"]);
+  const keys = plain.results.map(keyOf);
+  assert.equal(new Set(keys).size, 3, `three results, three keys: ${keys.join(", ")}`);
+  assert.equal(keyOf(exact.results[0]!), keys[2], "the exact search's result is the plain search's page at /later/");
+  assert.equal(keys[1], "en_1", "an id of one result stays its key");
+  const ranked = combine([new Map(keys.map((k) => [k, [{ location: 0, weight: 1 }]]))]) as { id: string }[];
+  assert.equal(ranked.length, 3, "both counted and listed");
 });

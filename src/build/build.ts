@@ -123,7 +123,9 @@ async function buildSite(options: BuildOptions, progress: BuildProgress): Promis
       const previous = options.cache === false ? {} : { previous: output };
       const search = await indexSite(staging, options.searchPostsPerPart, (done, total) => progress.searchPart(done, total), previous);
       const copied = search.reused ? ` (${search.reused} unchanged, copied from the previous site)` : "";
-      log(`search index: ${search.pages} posts in ${search.parts} part${search.parts === 1 ? "" : "s"}${copied}, ${search.files} files, ${(search.bytes / 2 ** 20).toFixed(1)} MiB, in ${(search.ms / 1000).toFixed(1)} s`);
+      // Pages whose id (fragment hash) an earlier part held, indexed with a salt (src/search/collisions.ts).
+      const salted = search.salted ? `, ${search.salted} page${search.salted === 1 ? "" : "s"} salted for ids unique across parts` : "";
+      log(`search index: ${search.pages} posts in ${search.parts} part${search.parts === 1 ? "" : "s"}${copied}${salted}, ${search.files} files, ${(search.bytes / 2 ** 20).toFixed(1)} MiB, in ${(search.ms / 1000).toFixed(1)} s`);
       if (search.partSeconds.length > 1) log(`search index parts, seconds each: ${search.partSeconds.map((s) => s.toFixed(1)).join(" ")}`);
     }
     diagnostics = sortDiagnostics([...content.diagnostics, ...loader.takeLaterDiagnostics()]);

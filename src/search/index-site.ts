@@ -34,6 +34,8 @@ export interface IndexReport {
   reused: number;
   /** Pages indexed with a salt, as their ids would otherwise be an earlier part's (collisions.ts). */
   salted: number;
+  /** Parts indexed again after the others were written, for a salt given or taken away (collisions.ts). */
+  resalted: number;
   /** Seconds each part indexed here took, in the parts' order (copied parts left out). */
   partSeconds: number[];
   /** Size of the index folders. */
@@ -416,7 +418,7 @@ export async function indexSite(
     const seen = seenIds(k);
     return { ids: [...seen.values()].sort(), salted: new Map(files.filter((f) => saltOf(f) > 0 && seen.has(f)).map((f) => [seen.get(f) ?? "", salts.get(f) ?? { salt: 0, ids: [] }])) };
   };
-  await settleSalts(
+  const resalted = await settleSalts(
     assigned.map((_, k) => partIds(k)),
     async (k, changes) => {
       const fileOf = new Map([...seenIds(k)].map(([file, id]) => [id, file]));
@@ -451,6 +453,7 @@ export async function indexSite(
     pages: parts.reduce((n, p) => n + p.pages, 0),
     reused: copied.size,
     salted: Object.keys(manifest.salts).length,
+    resalted,
     partSeconds: [...partSeconds].sort(([a], [b]) => a - b).map(([, s]) => s),
     ...indexSize(dir),
   };

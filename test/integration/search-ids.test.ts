@@ -89,6 +89,7 @@ test("a page whose id an earlier part holds is indexed again with a salt; a rebu
   const clean = copySite("clean");
   const c = await indexSite(clean, 1, undefined, { jobs: 1, sameIds });
   assert.equal(c.salted, 1, "one page salted");
+  assert.equal(c.resalted, 1, "its part indexed once more");
   const ids = idsByUrl(clean, 3);
   assert.deepEqual(manifestOf(clean).salts, { [LAST]: { salt: 1, ids: [before.get("/posts/first/")] } }, "the last post: salt 1, and its unsalted id (the first post's, as the test has it)");
   assert.equal(ids.get("/posts/first/"), before.get("/posts/first/"), "the earlier part is left as it was");
@@ -114,6 +115,7 @@ test("a page whose id an earlier part holds is indexed again with a salt; a rebu
   const over = copySite("over");
   const o = await indexSite(over, 1, undefined, { jobs: 1, sameIds, previous: clean });
   assert.equal(o.reused, 3, "every part copied, the salted one too");
+  assert.equal(o.resalted, 0);
   assert.deepEqual(o.partSeconds, [], "nothing indexed");
   assertSameIndex(over, clean, "a build over the salted site");
   // Without the test's pair the recorded unsalted id still meets the first post's, which is unchanged: the salt stays.
@@ -160,4 +162,37 @@ test("the salt goes when the page it met changed, and comes back when its new id
   const metClean = edited("met-clean");
   await indexSite(metClean, 1, undefined, { jobs: 1, sameIds });
   assertSameIndex(met, metClean, "the salt back for the new id");
+});
+
+test("a salted page whose part is indexed again (another page of it changed) is indexed with its salt at once, by the indexing processes", async () => {
+  /** A copy of the site with a second March post (the last one's page under another URL), the middle post's text as given. */
+  const withFourth = (name: string, middle: string): string => {
+    const dir = copySite(name);
+    cpSync(path.join(dir, "posts/last"), path.join(dir, "posts/fourth"), { recursive: true });
+    const file = path.join(dir, MIDDLE);
+    writeFileSync(file, readFileSync(file, "utf8").replace("中间的一篇讲泛化", middle));
+    return dir;
+  };
+  // Two parts of two: January and February, then March (the last post and the fourth).
+  const first = withFourth("four", "中间的一篇讲泛化");
+  const f = await indexSite(first, 2, undefined, { sameIds });
+  assert.equal(f.parts, 2);
+  assert.deepEqual(manifestOf(first).salts, { [LAST]: { salt: 1, ids: [idsByUrl(first, 2).get("/posts/first/")] } });
+  // The middle post and the fourth change: both parts are indexed again (two at a time, in child processes).
+  const changed = (name: string): string => {
+    const dir = withFourth(name, "中间的一篇讲泛化与对齐");
+    const fourth = path.join(dir, "posts/fourth/index.html");
+    writeFileSync(fourth, readFileSync(fourth, "utf8").replace("最后一篇也讲对齐", "第四篇讲别的"));
+    return dir;
+  };
+  const over = changed("four-over");
+  const o = await indexSite(over, 2, undefined, { sameIds, previous: first, jobs: 2 });
+  assert.equal(o.reused, 0);
+  assert.equal(o.partSeconds.length, 2);
+  assert.equal(o.resalted, 0, "the salted page was indexed with its salt in the first pass: nothing to index again");
+  assert.equal(o.salted, 1);
+  const clean = changed("four-clean");
+  const c = await indexSite(clean, 2, undefined, { sameIds, jobs: 2 });
+  assert.equal(c.resalted, 1);
+  assertSameIndex(over, clean, "the salted part indexed again");
 });

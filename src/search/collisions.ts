@@ -72,7 +72,11 @@ export function saltFor(now: Salt, id: string, taken: ReadonlySet<string>): Salt
   return { salt, ids: known.slice(0, salt) };
 }
 
-/** Rounds of indexing a part again that settleSalts allows beyond one per part before it gives up. */
+/** Whether a salt read from a previous site's manifest is one (else the page is prepared without). */
+export const isSalt = (x: unknown): x is Salt =>
+  typeof x === "object" && x !== null && Number.isInteger((x as Salt).salt) && (x as Salt).salt > 0 && Array.isArray((x as Salt).ids) && (x as Salt).ids.length === (x as Salt).salt && (x as Salt).ids.every((id) => typeof id === "string");
+
+/** Rounds of indexing a part again that settleSalts allows beyond two per part (a salt taken away, then another given) before it gives up. */
 const SPARE_ROUNDS = 16;
 
 /**

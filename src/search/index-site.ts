@@ -15,7 +15,7 @@ import { gunzipSync } from "node:zlib";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { settleSalts, type PartIds, type Salt } from "./collisions.js";
+import { isSalt, settleSalts, type PartIds, type Salt } from "./collisions.js";
 import { indexPart, pageUrl, type PartDone, type PartJob } from "./index-part.js";
 import type { WorkerAnswer } from "./index-worker.js";
 import { indexedHtml } from "./page-text.js";
@@ -335,7 +335,7 @@ export async function indexSite(
     for (const p of pages) {
       const salt = previous.salts[p.file];
       const before = previous.pages[p.file];
-      if (salt && before && indexed.get(p.file) === before[1]) salts.set(p.file, salt);
+      if (isSalt(salt) && before && indexed.get(p.file) === before[1]) salts.set(p.file, salt);
     }
   }
   const saltOf = (file: string): number => salts.get(file)?.salt ?? 0;

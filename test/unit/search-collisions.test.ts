@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { nextSaltChange, saltFor, settleSalts, type PartIds, type Salt } from "../../src/search/collisions.js";
+import { isSalt, nextSaltChange, saltFor, settleSalts, type PartIds, type Salt } from "../../src/search/collisions.js";
 
 const part = (ids: string[], salted: Record<string, Salt> = {}): PartIds => ({ ids, salted: new Map(Object.entries(salted)) });
 
@@ -104,4 +104,10 @@ test("settling gives up after a bounded number of rounds", async () => {
     settleSalts([part(["a"]), part(["a"])], async () => part(["a"])),
     /still collide across parts after \d+ rounds/,
   );
+});
+
+test("a salt read from a previous site is taken only when it is whole", () => {
+  assert.ok(isSalt({ salt: 1, ids: ["en_1234567"] }));
+  assert.ok(isSalt({ salt: 2, ids: ["en_1234567", "en_89abcde"] }));
+  for (const bad of [null, "1", { salt: 0, ids: [] }, { salt: 1, ids: [] }, { salt: 1.5, ids: ["a"] }, { salt: 1, ids: [3] }, { salt: 1 }]) assert.equal(isSalt(bad), false, JSON.stringify(bad));
 });

@@ -50,6 +50,13 @@ export const POST_PAGE_MODEL_FIELDS = ["termsByPost", "series", "related", "head
 /** What the code fingerprint covers, relative to the project: everything a page's bytes can depend on but the posts and settings. */
 export const FINGERPRINTED = ["src", "_includes", "pages", "_data", ".eleventy.ts", "package.json", "package-lock.json"];
 
+/**
+ * Left out of the fingerprint: the search index's code. No page is rendered by it (only the build
+ * calls it, after the pages are written), and the index keys its parts with a hash of its own code
+ * (src/search/index-site.ts), so a change there indexes again without rendering 9,000 pages again.
+ */
+export const NOT_FINGERPRINTED = ["src/search"];
+
 /** The manifest a build leaves in its site. */
 export interface BuildManifest {
   format: number;
@@ -82,7 +89,8 @@ async function filesUnder(root: string, entries: readonly string[]): Promise<str
       continue;
     }
     for (const f of await readdir(full, { recursive: true, withFileTypes: true })) {
-      if (f.isFile()) out.push(path.relative(root, path.join(f.parentPath, f.name)));
+      const rel = path.relative(root, path.join(f.parentPath, f.name));
+      if (f.isFile() && !NOT_FINGERPRINTED.some((x) => rel === x || rel.startsWith(`${x}${path.sep}`))) out.push(rel);
     }
   }
   return out.sort();

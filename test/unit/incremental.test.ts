@@ -71,6 +71,18 @@ test("the fingerprint changes with any template, source or lock file, the settin
   assert.notEqual(await buildFingerprint(base), first, "a template added");
 });
 
+test("the search index's code is not in the pages' fingerprint (its parts have a key of their own)", async () => {
+  const projectRoot = fakeProject();
+  const base = { projectRoot, settings: { title: "A" }, pathPrefix: "/" };
+  mkdirSync(path.join(projectRoot, "src/search"));
+  writeFileSync(path.join(projectRoot, "src/search/index-site.ts"), "v1");
+  const first = await buildFingerprint(base);
+  writeFileSync(path.join(projectRoot, "src/search/index-site.ts"), "v2");
+  assert.equal(await buildFingerprint(base), first);
+  writeFileSync(path.join(projectRoot, "src/searching.ts"), "a source whose name only starts like it");
+  assert.notEqual(await buildFingerprint(base), first);
+});
+
 test("a previous site is trusted only with its marker and a manifest of this format and fingerprint", () => {
   const site = tempDir("previous-site");
   const manifest = { format: MANIFEST_FORMAT, fingerprint: "f1", pages: {}, transcripts: {} };

@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { corpusDir, FIXTURE_SITE_FILE, runBuild, tempDir } from "../helpers.js";
+import { buildHere, corpusDir, FIXTURE_SITE_FILE, runBuild, tempDir } from "../helpers.js";
 
 const work = tempDir("incremental-lists");
 const posts = path.join(work, "posts");
@@ -45,19 +45,25 @@ interface Step {
   stderr: string;
 }
 
+/** A build in a process of its own (for the render runs' worker threads). */
 function build(out: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): { status: number; stderr: string } {
   return runBuild([`--site=${settings}`, `--input=${posts}`, `--output=${out}`, ...extra], { NO_SEARCH: "1", ...env });
 }
 
+/** A build in this process (buildHere: no process to start). */
+function buildNow(out: string, extra: string[] = []): Promise<{ status: number; stderr: string }> {
+  return buildHere([`--site=${settings}`, `--input=${posts}`, `--output=${out}`, ...extra], { NO_SEARCH: "1" });
+}
+
 /** Build over the previous site, check it against a clean build, and return what was rendered and copied. */
-function rebuildAndCompare(): Step {
-  const r = build(site);
+async function rebuildAndCompare(): Promise<Step> {
+  const r = await buildNow(site);
   assert.equal(r.status, 0, r.stderr);
   const p = /post pages: (\d+) rendered, (\d+) unchanged ones copied/.exec(r.stderr);
   const l = /list pages \(home, terms, taxonomy indexes\): (\d+) rendered, (\d+) unchanged ones copied; copied posts parsed again for their warnings: (\d+)/.exec(r.stderr);
   assert.ok(p && l, r.stderr);
   const clean = path.join(work, `clean-${cleanRuns++}`);
-  const c = build(clean, ["--no-cache"]);
+  const c = await buildNow(clean, ["--no-cache"]);
   assert.equal(c.status, 0, c.stderr);
   assert.deepEqual(differences(site, clean), []);
   rmSync(clean, { recursive: true, force: true });
@@ -77,52 +83,52 @@ test("incremental list pages and warnings: rendered only when what they show cha
   // A real post with defects: its warnings must come from the manifest when its page is copied.
   copyFileSync(path.join(corpusDir, "close-sdetails-qp9EXiyX-f4.md"), path.join(posts, "close-sdetails-qp9EXiyX-f4.md"));
 
-  const first = build(site);
+  const first = await buildNow(site);
   assert.equal(first.status, 0, first.stderr);
   const firstWarnings = first.stderr.split("\n").filter((l) => / warning /.test(l));
   assert.ok(firstWarnings.some((l) => l.includes("close-sdetails-qp9EXiyX-f4.md")), first.stderr);
 
-  await t.test("nothing changed: every list page copied, no transcript parsed, the same warnings", () => {
-    const step = rebuildAndCompare();
+  await t.test("nothing changed: every list page copied, no transcript parsed, the same warnings", async () => {
+    const step = await rebuildAndCompare();
     assert.equal(step.posts[0], 0);
     assert.equal(step.lists[0], 0, step.stderr);
     assert.ok(step.lists[1] > 10, step.stderr);
     assert.equal(step.parsed, 0, "the copied posts' warnings come from the manifest");
     assert.deepEqual(step.stderr.split("\n").filter((l) => / warning /.test(l)), firstWarnings);
-    const strict = build(site, ["--strict"]);
+    const strict = await buildNow(site, ["--strict"]);
     assert.equal(strict.status, 1, "--strict fails on a copied post's kept warnings");
     assert.match(strict.stderr, /close-sdetails-qp9EXiyX-f4\.md:\d+:\d+ warning/);
   });
 
-  await t.test("one post added, newest: the home pages and its terms' pages are rendered, the others copied", () => {
+  await t.test("one post added, newest: the home pages and its terms' pages are rendered, the others copied", async () => {
     writePost("a8", "甲八", "2025-08-01", ["robots", "brand-new"]);
-    const step = rebuildAndCompare();
+    const step = await rebuildAndCompare();
     assert.ok(step.lists[0] > 0 && step.lists[1] > 0, step.stderr);
     // The old posts' own tags (old-only, old-two) list the same posts on the same pages.
     assert.equal(step.parsed, 0);
   });
 
-  await t.test("a post's title edited: the pages that list it are rendered again", () => {
+  await t.test("a post's title edited: the pages that list it are rendered again", async () => {
     const file = path.join(posts, "a2.md");
     writeFileSync(file, readFileSync(file, "utf8").replace("title: 甲二", "title: 甲二（修订）"));
-    const step = rebuildAndCompare();
+    const step = await rebuildAndCompare();
     assert.ok(step.lists[0] >= 3, `its home page, and its tags' pages: ${step.stderr}`);
     assert.match(readFileSync(path.join(site, "tags/agents/index.html"), "utf8"), /甲二（修订）/);
   });
 
-  await t.test("a post's transcript edited: its warnings are found again, its lists copied", () => {
+  await t.test("a post's transcript edited: its warnings are found again, its lists copied", async () => {
     const file = path.join(posts, "close-sdetails-qp9EXiyX-f4.md");
     writeFileSync(file, `${readFileSync(file, "utf8")}\n\n多出来的一段。\n\n</details>\n`);
-    const step = rebuildAndCompare();
+    const step = await rebuildAndCompare();
     assert.equal(step.posts[0] >= 1, true);
     assert.equal(step.lists[0], 0, "a transcript is on no list page");
     assert.match(step.stderr, /close-sdetails-qp9EXiyX-f4\.md:\d+:\d+ warning/);
   });
 
-  await t.test("a copied list page that was truncated in the previous site is rendered again", () => {
+  await t.test("a copied list page that was truncated in the previous site is rendered again", async () => {
     const page = path.join(site, "tags/shared/index.html");
     writeFileSync(page, readFileSync(page).subarray(0, 100));
-    const step = rebuildAndCompare();
+    const step = await rebuildAndCompare();
     assert.equal(step.lists[0], 1, step.stderr);
   });
 });

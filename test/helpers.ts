@@ -38,6 +38,21 @@ export function tempDir(name: string): string {
   return dir;
 }
 
+/** Every file under a folder, relative, sorted. */
+export function filesOf(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** The files that differ between two built sites (missing on one side included). */
+export function siteDifferences(a: string, b: string): string[] {
+  const fa = new Set(filesOf(a));
+  const fb = new Set(filesOf(b));
+  return [...new Set([...fa, ...fb])].sort().filter((f) => !fa.has(f) || !fb.has(f) || !readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))));
+}
+
 /** Result of a finished command. */
 export interface RunResult {
   status: number;

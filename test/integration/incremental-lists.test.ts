@@ -7,9 +7,9 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildHere, corpusDir, FIXTURE_SITE_FILE, runBuild, tempDir } from "../helpers.js";
+import { buildHere, corpusDir, FIXTURE_SITE_FILE, runBuild, siteDifferences, tempDir } from "../helpers.js";
 
 const work = tempDir("incremental-lists");
 const posts = path.join(work, "posts");
@@ -23,19 +23,6 @@ function writePost(slug: string, title: string, date: string, tags: string[], sp
   const front = `---\ntitle: ${title}\ndate: '${date}'\nspeaker: ${speaker}\ntags:\n${tags.map((t) => `- ${t}`).join("\n")}\n---\n`;
   const body = `### 开场\n\n**主持人:** ${title}的第一段。\n\n<details>\n<summary>View/Hide Original English</summary>\n<p class="english-text">The first passage of ${slug}.</p>\n</details>\n`;
   writeFileSync(path.join(posts, `${slug}.md`), front + body);
-}
-
-function filesOf(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-}
-
-function differences(a: string, b: string): string[] {
-  const fa = filesOf(a);
-  const fb = filesOf(b);
-  return [...new Set([...fa, ...fb])].sort().filter((f) => !fa.includes(f) || !fb.includes(f) || !readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))));
 }
 
 interface Step {
@@ -65,7 +52,7 @@ async function rebuildAndCompare(): Promise<Step> {
   const clean = path.join(work, `clean-${cleanRuns++}`);
   const c = await buildNow(clean, ["--no-cache"]);
   assert.equal(c.status, 0, c.stderr);
-  assert.deepEqual(differences(site, clean), []);
+  assert.deepEqual(siteDifferences(site, clean), []);
   rmSync(clean, { recursive: true, force: true });
   return { posts: [Number(p[1]), Number(p[2])], lists: [Number(l[1]), Number(l[2])], parsed: Number(l[3]), stderr: r.stderr };
 }
@@ -140,7 +127,7 @@ test("a clean build rendered by two Eleventy runs at once is byte for byte one r
   const b = build(two, [], { TRANSCRIPTS_RENDER_RUNS: "2" });
   assert.equal(a.status, 0, a.stderr);
   assert.equal(b.status, 0, b.stderr);
-  assert.deepEqual(differences(one, two), []);
+  assert.deepEqual(siteDifferences(one, two), []);
   const warnings = (s: string): string[] => s.split("\n").filter((l) => / warning /.test(l));
   assert.ok(warnings(a.stderr).length > 0);
   assert.deepEqual(warnings(b.stderr), warnings(a.stderr));

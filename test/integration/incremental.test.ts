@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildHere, corpusDir, FIXTURE_SITE_FILE, tempDir } from "../helpers.js";
+import { buildHere, corpusDir, filesOf, FIXTURE_SITE_FILE, siteDifferences, tempDir } from "../helpers.js";
 
 const work = tempDir("incremental");
 const posts = path.join(work, "posts");
@@ -35,22 +35,6 @@ function writePost(slug: string, p: Fixture): void {
   writeFileSync(path.join(posts, `${slug}.md`), front + body);
 }
 
-/** Every file under a folder, relative, sorted. */
-function filesOf(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-}
-
-/** The site files that differ between two builds (missing on one side included). */
-function differences(a: string, b: string): string[] {
-  const fa = filesOf(a);
-  const fb = filesOf(b);
-  const all = [...new Set([...fa, ...fb])].sort();
-  return all.filter((f) => !fa.includes(f) || !fb.includes(f) || !readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))));
-}
-
 interface Step {
   rendered: number;
   reused: number;
@@ -73,7 +57,7 @@ async function rebuildAndCompare(extra: string[] = []): Promise<Step> {
   const clean = path.join(work, `clean-${cleanRuns++}`);
   const cleanStep = await build(clean, [...extra, "--no-cache"]);
   assert.equal(cleanStep.full, "asked for a clean build");
-  assert.deepEqual(differences(site, clean), []);
+  assert.deepEqual(siteDifferences(site, clean), []);
   rmSync(clean, { recursive: true, force: true });
   return step;
 }

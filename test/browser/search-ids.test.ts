@@ -13,6 +13,7 @@ import type { Browser } from "playwright-core";
 import { indexSite, partPageUrls, type PartsManifest } from "../../src/search/index-site.js";
 import { serveStatic, type StaticServer } from "../../src/serve/static-server.js";
 import { buildHere, tempDir } from "../helpers.js";
+import { writeThreeMonths } from "../search-fixtures.js";
 import { browserSkipReason, launch } from "./chromium.js";
 
 const skip = browserSkipReason();
@@ -21,17 +22,13 @@ const plain = path.join(tmp, "plain");
 let browser: Browser;
 const servers: StaticServer[] = [];
 
-const post = (title: string, date: string, text: string): string =>
-  `---\ntitle: ${title}\ndate: '${date}'\nspeaker: Test Speaker\n---\n**Host:** ${text}\n\n<details>\n<summary>View/Hide Original English</summary>\n<p class="english-text">${title} speaks of alignment.</p>\n</details>\n`;
 
 before(async () => {
   if (skip) return;
   const input = path.join(tmp, "posts");
   mkdirSync(input);
   // One post a month, a part each: the first and the last hold 对齐.
-  writeFileSync(path.join(input, "first.md"), post("First", "2024-01-10", "对齐是第一个话题。"));
-  writeFileSync(path.join(input, "middle.md"), post("Middle", "2024-02-10", "中间的一篇讲泛化。"));
-  writeFileSync(path.join(input, "last.md"), post("Last", "2024-03-10", "最后一篇也讲对齐。"));
+  writeThreeMonths(input);
   const r = await buildHere([`--input=${input}`, `--output=${plain}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
   browser = await launch();

@@ -6,11 +6,12 @@
  */
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { indexSite, partFolder, partPageIds, partPageUrls, SEARCH_MANIFEST, type SearchManifest } from "../../src/search/index-site.js";
 import { buildHere, tempDir } from "../helpers.js";
+import { indexFiles, writeThreeMonths } from "../search-fixtures.js";
 
 const tmp = tempDir("search-ids");
 const plain = path.join(tmp, "plain");
@@ -20,16 +21,12 @@ const LAST = "posts/last/index.html";
 /** The test's collision: the last post's unsalted id reads as the first one's. */
 const sameIds = [[FIRST, LAST]] as const;
 
-const post = (title: string, date: string, text: string): string =>
-  `---\ntitle: ${title}\ndate: '${date}'\nspeaker: Test Speaker\n---\n**Host:** ${text}\n\n<details>\n<summary>View/Hide Original English</summary>\n<p class="english-text">${title} speaks of alignment.</p>\n</details>\n`;
 
 before(async () => {
   const input = path.join(tmp, "posts");
   mkdirSync(input);
   // One post a month: with one post a part, three parts in this order.
-  writeFileSync(path.join(input, "first.md"), post("First", "2024-01-10", "对齐是第一个话题。"));
-  writeFileSync(path.join(input, "middle.md"), post("Middle", "2024-02-10", "中间的一篇讲泛化。"));
-  writeFileSync(path.join(input, "last.md"), post("Last", "2024-03-10", "最后一篇也讲对齐。"));
+  writeThreeMonths(input);
   const r = await buildHere([`--input=${input}`, `--output=${plain}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
 });
@@ -39,17 +36,6 @@ function copySite(name: string): string {
   const dir = path.join(tmp, name);
   cpSync(plain, dir, { recursive: true });
   return dir;
-}
-
-/** Every file of a site's search index and its manifest, by site-relative path. */
-function indexFiles(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const top of readdirSync(dir).filter((f) => /^pagefind(-\d+)?$/.test(f) || f === SEARCH_MANIFEST)) {
-    const full = path.join(dir, top);
-    if (!statSync(full).isDirectory()) out.set(top, readFileSync(full));
-    else for (const f of readdirSync(full, { recursive: true, encoding: "utf8" })) if (statSync(path.join(full, f)).isFile()) out.set(`${top}/${f}`, readFileSync(path.join(full, f)));
-  }
-  return out;
 }
 
 function assertSameIndex(mine: string, theirs: string, what: string): void {

@@ -1,13 +1,14 @@
 /** The search index of a production build: what Pagefind sees of each page, and when it runs. */
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parse } from "node-html-parser";
-import { indexSite, PART_SCRATCH, SEARCH_MANIFEST, type PartsManifest } from "../../src/search/index-site.js";
+import { indexSite, PART_SCRATCH, type PartsManifest } from "../../src/search/index-site.js";
 import { runBuild, tempDir } from "../helpers.js";
+import { indexFiles } from "../search-fixtures.js";
 // @ts-expect-error: a plain browser module without declarations; its JSDoc documents the types.
 import { readableText } from "../../assets/search-tokens.js";
 
@@ -137,17 +138,6 @@ test("an index in parts: each part holds its share of the posts, the first lists
   assert.deepEqual(again.parts.map((p) => p.path), ["pagefind/"]);
   assert.notEqual(again.tag, manifest.tag, "another index, another tag: no browser keeps the old entry");
 });
-
-/** Every file of a site's search index (its parts and the manifest the next build reads), by site-relative path. */
-function indexFiles(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const top of readdirSync(dir).filter((f) => /^pagefind(-\d+)?$/.test(f) || f === SEARCH_MANIFEST)) {
-    const full = path.join(dir, top);
-    if (!statSync(full).isDirectory()) out.set(top, readFileSync(full));
-    else for (const f of readdirSync(full, { recursive: true, encoding: "utf8" })) if (statSync(path.join(full, f)).isFile()) out.set(`${top}/${f}`, readFileSync(path.join(full, f)));
-  }
-  return out;
-}
 
 test("a build over the previous site copies the index parts whose posts did not change, and its index is a clean build's", () => {
   const dir = tempDir("search-parts");

@@ -6,27 +6,10 @@ import path from "node:path";
 import { buildFingerprint, BUILD_MANIFEST, FINGERPRINTED, MANIFEST_FORMAT, PageCache, POST_PAGE_MODEL_FIELDS, readManifest } from "../../src/build/incremental.js";
 import { SITE_MARKER, SITE_MARKER_TEXT } from "../../src/build/output-guard.js";
 import { root, tempDir } from "../helpers.js";
-
-/** The templates a post page is made from: pages/posts.njk, its layouts, and everything they include or import. */
-function postPageTemplates(): Map<string, string> {
-  const found = new Map<string, string>();
-  const visit = (file: string): void => {
-    if (found.has(file)) return;
-    const text = readFileSync(file, "utf8");
-    found.set(file, text);
-    const refs = [
-      ...[...text.matchAll(/\{%-?\s*(?:include|import|from)\s+"([^"]+)"/g)].map((m) => m[1]!),
-      ...[...text.matchAll(/^layout:\s*(\S+)\s*$/gm)].map((m) => m[1]!),
-      ...[...text.matchAll(/const layout = "([^"]+)"/g)].map((m) => m[1]!),
-    ];
-    for (const ref of refs) visit(path.join(root, "_includes", ref));
-  };
-  visit(path.join(root, "pages/posts.njk"));
-  return found;
-}
+import { templatesOf } from "../templates.js";
 
 test("post page templates read only the site model's fields that a page's key covers", () => {
-  const templates = postPageTemplates();
+  const templates = templatesOf("posts.njk");
   assert.ok([...templates.keys()].some((f) => f.endsWith("_includes/post.njk")), "the walk reaches post.njk");
   assert.ok([...templates.keys()].some((f) => f.endsWith("_includes/base.njk")), "the walk reaches base.njk");
   for (const [file, text] of templates) {

@@ -1,30 +1,12 @@
 /** Keys of list pages (home, term and taxonomy index pages): what they cover, and the list templates' promise to read nothing else. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Post } from "../../src/content/post.js";
 import { homePageData, LIST_PAGE_MODEL_FIELDS, listedPost, pageFile, taxonomyPageData, termPageData } from "../../src/build/list-keys.js";
 import { buildSiteModel, type SiteModel } from "../../src/site/model.js";
 import { root } from "../helpers.js";
-
-/** The templates a list page is made from: the page, its layouts, and everything they include or import. */
-function templatesOf(page: string): Map<string, string> {
-  const found = new Map<string, string>();
-  const visit = (file: string): void => {
-    if (found.has(file)) return;
-    const text = readFileSync(file, "utf8");
-    found.set(file, text);
-    const refs = [
-      ...[...text.matchAll(/\{%-?\s*(?:include|import|from)\s+"([^"]+)"/g)].map((m) => m[1]!),
-      ...[...text.matchAll(/^layout:\s*(\S+)\s*$/gm)].map((m) => m[1]!),
-      ...[...text.matchAll(/const layout = "([^"]+)"/g)].map((m) => m[1]!),
-    ];
-    for (const ref of refs) visit(path.join(root, "_includes", ref));
-  };
-  visit(path.join(root, "pages", page));
-  return found;
-}
+import { templatesOf } from "../templates.js";
 
 const LIST_TEMPLATES = { "index.njk": "homePages", "terms.njk": "termPages", "taxonomies.njk": "taxonomyPages" } as const;
 

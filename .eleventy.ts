@@ -8,12 +8,14 @@ import { contentPlugin } from "./src/eleventy/content-plugin.js";
 import { filtersPlugin } from "./src/eleventy/filters-plugin.js";
 import { assetsPlugin } from "./src/eleventy/assets-plugin.js";
 import { directWritePlugin } from "./src/eleventy/direct-write-plugin.js";
+import { templateCachePlugin } from "./src/eleventy/template-cache-plugin.js";
 import type { EleventyConfig } from "./src/eleventy/types.js";
 
 export default function (eleventyConfig: EleventyConfig): void {
   const options = takeOptions(eleventyConfig);
   // Above _data/site.json in Eleventy's data cascade: the settings file the build was given wins.
   eleventyConfig.addGlobalData("site", options.site);
+  eleventyConfig.addPlugin(templateCachePlugin);
   eleventyConfig.addPlugin(assetsPlugin, options);
   eleventyConfig.addPlugin(contentPlugin, { ...options, perPage: options.site.postsPerPage });
   eleventyConfig.addPlugin(filtersPlugin, { siteUrl: options.siteUrl });

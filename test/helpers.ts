@@ -9,7 +9,6 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildCommand } from "../src/cli/build-command.js";
 
 /** The project folder. */
 export const root = fileURLToPath(new URL("..", import.meta.url));
@@ -86,6 +85,9 @@ const IN_PROCESS_ENV = new Set(["NO_SEARCH", "SITE_URL", "TRANSCRIPTS_DRAFTS", "
  */
 export async function buildHere(args: readonly string[], env: Record<string, string> = {}): Promise<RunResult> {
   for (const name of Object.keys(env)) if (!IN_PROCESS_ENV.has(name)) throw new Error(`buildHere: ${name} is read from the process's environment by the build; use runBuild`);
+  // Imported here, not at the top: the build loads Eleventy (about 2 s of CPU), which the many test
+  // files that only need this file's paths and fixtures would otherwise load for nothing.
+  const { buildCommand } = await import("../src/cli/build-command.js");
   const err: string[] = [];
   const out: string[] = [];
   const status = await buildCommand([`--site=${FIXTURE_SITE_FILE}`, ...args], {

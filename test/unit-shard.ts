@@ -1,0 +1,47 @@
+/**
+ * The unit tier in two processes instead of one per file. Each unit file alone costs about half a
+ * second of CPU to start Node and tsx, and most of them load the same modules again (zod, yaml,
+ * markdown-it, the parser): 27 files spent more CPU starting than testing. `npm run test:unit` runs
+ * test/unit-1.ts and test/unit-2.ts, two at a time as every tier does, and each imports its share of
+ * test/unit/*.test.ts, read from the folder, so a new unit file is run without being listed anywhere.
+ * A unit file still runs alone as before: `node --import tsx --test test/unit/glossary.test.ts`.
+ *
+ * The unit files share no state that this could mix up: none changes process.env or the working
+ * folder, and their only root-level hooks remove their own temporary folders.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { root } from "./helpers.js";
+
+/** CPU seconds of the costlier files' own tests (measured); any other file counts as one second. */
+const COST: Readonly<Record<string, number>> = {
+  "transcript-parse.test.ts": 9,
+  "corpus-gen.test.ts": 5,
+  "glossary.test.ts": 4,
+  "frontmatter-deep.test.ts": 4,
+  "inline-safety.test.ts": 2,
+  "transcript-corpus.test.ts": 2,
+  "transcript-facts.test.ts": 1.5,
+  "frontmatter.test.ts": 1.5,
+};
+
+/** The unit files, split in `shards` shares of about equal cost: costliest first, each to the share that costs least so far. */
+export function unitShares(shards: number): string[][] {
+  const dir = path.join(root, "test/unit");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".test.ts"));
+  const cost = (f: string): number => COST[f] ?? 1;
+  files.sort((a, b) => cost(b) - cost(a) || a.localeCompare(b));
+  const shares = Array.from({ length: shards }, () => ({ cost: 0, files: [] as string[] }));
+  for (const f of files) {
+    const least = shares.reduce((a, b) => (b.cost < a.cost ? b : a));
+    least.cost += cost(f);
+    least.files.push(path.join(dir, f));
+  }
+  return shares.map((s) => s.files.sort());
+}
+
+/** Import share `index` (0-based) of two: its files' tests register with this process's runner. */
+export async function runUnitShare(index: number): Promise<void> {
+  for (const file of unitShares(2)[index] ?? []) await import(pathToFileURL(file).href);
+}

@@ -104,10 +104,39 @@ export function termKey(name: string): string {
   return canonicalName(name).toLowerCase().replace(/[\s\-_.·]+/gu, "");
 }
 
+// Slugs by canonical name: pinyin conversion is the costliest step of building the indexes, and the
+// dev server builds them again after every edit.
+const slugs = new Map<string, string>();
+
 /** A URL-safe slug for a name (from its canonical form, so every spelling of a term gets the same one); names with nothing sluggable get a short stable hash. */
 export function termSlug(name: string): string {
   const canonical = canonicalName(name);
-  return slugify(canonical) || `t-${createHash("sha1").update(canonical).digest("hex").slice(0, 8)}`;
+  const known = slugs.get(canonical);
+  if (known !== undefined) return known;
+  const slug = slugify(canonical) || `t-${createHash("sha1").update(canonical).digest("hex").slice(0, 8)}`;
+  if (slugs.size > 200_000) slugs.clear();
+  slugs.set(canonical, slug);
+  return slug;
+}
+
+/** A front-matter spelling as a taxonomy reads it: without wrapping quotes, and its identity (termKey). */
+interface Spelling {
+  name: string;
+  key: string;
+}
+
+// An archive's 9,000 posts name the same few thousand terms a quarter of a million times: each spelling is read once.
+const spellingsRead = new Map<string, Spelling>();
+
+function spelling(raw: string): Spelling {
+  let s = spellingsRead.get(raw);
+  if (s === undefined) {
+    const name = unquoted(raw);
+    s = { name, key: name ? termKey(name) : "" };
+    if (spellingsRead.size > 200_000) spellingsRead.clear();
+    spellingsRead.set(raw, s);
+  }
+  return s;
 }
 
 function fieldValues(post: Post, field: TermField): readonly string[] {
@@ -133,9 +162,8 @@ export function buildTaxonomies(
       const seenInPost = new Set<Term>();
       for (const field of spec.fields) {
         for (const raw of fieldValues(post, field)) {
-          const name = unquoted(raw);
+          const { name, key } = spelling(raw);
           if (!name) continue;
-          const key = termKey(name);
           let term = byKey.get(key);
           if (!term) {
             let slug = termSlug(name);

@@ -2,7 +2,7 @@
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { renderInline, inlineToText } from "../render/inline.js";
-import { isBilingual, type Transcript } from "../transcript/model.js";
+import { isBilingual, type Transcript, type Turn } from "../transcript/model.js";
 import type { Post } from "../content/post.js";
 import { articleJsonLd } from "../site/metadata.js";
 import { feedModel, jsonFeed, type FeedModel } from "../site/feed.js";
@@ -10,6 +10,7 @@ import type { SiteSettings } from "../options.js";
 import { readingMinutes } from "../site/reading.js";
 import { speakerSlots, speakerTurns, type SpeakerCount } from "../site/speakers.js";
 import { glossaryOf, markTerms } from "../render/glossary.js";
+import { passageHtml, type PassageLabels } from "../render/passage.js";
 import type { EleventyConfig } from "./types.js";
 
 const zhDate = new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
@@ -75,6 +76,8 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, options: FiltersOp
   eleventyConfig.addFilter("bilingual", (t: Transcript) => isBilingual(t));
   eleventyConfig.addFilter("readableDate", (isoDate: string) => readableDate(isoDate));
   eleventyConfig.addFilter("terms", (html: string) => markTerms(html));
+  // One passage's HTML (src/render/passage.ts): post.njk writes each passage with it.
+  eleventyConfig.addFilter("passage", (turn: Turn, slots: Record<string, number>, lang: string, ui: PassageLabels) => passageHtml(turn, slots, lang, ui));
   eleventyConfig.addFilter("glossary", (t: Transcript) => glossaryOf(t));
   eleventyConfig.addFilter("readingMinutes", (t: Transcript) => readingMinutes(t));
   eleventyConfig.addFilter("speakerTurns", (t: Transcript) => speakerTurns(t));

@@ -195,7 +195,7 @@ test("a result opens the passage with the match, highlighted", { skip }, async (
   assert.ok(href, `results link to passages: ${hrefs.join(" ")}`);
   await page.goto(server.url + href);
   const target = page.locator(":target");
-  assert.ok((await target.getAttribute("class"))?.split(" ").includes("t"), "a passage (class t, see _includes/partials/turn.njk)");
+  assert.ok((await target.getAttribute("class"))?.split(" ").includes("t"), "a passage (class t, see src/render/passage.ts)");
   assert.match((await target.textContent()) ?? "", /泛化/, "the passage has the word, not just its characters");
   const box = await target.boundingBox();
   assert.ok(box && box.y >= 0 && box.y < 400, "scrolled into view");

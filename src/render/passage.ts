@@ -1,0 +1,89 @@
+/**
+ * One passage's HTML: its translation (in the page's language, inherited from <html>), then its
+ * original as a native <details>. `_includes/post.njk` walks the sections and their passages and
+ * writes each with this function (its `passage` filter).
+ *
+ * Why not a Nunjucks macro (it was one, `partials/turn.njk`): an archive has millions of passages,
+ * and a macro call with two inner loops cost 7.5% of a 9,000-post build's CPU time beyond the text it
+ * rendered (binding the arguments and eight loop variables per iteration); this function writes the
+ * same bytes for a fraction of that. Pure: the same passage gives the same HTML.
+ *
+ * A long post has hundreds of passages, so their markup is lean (assets/site.css names each part),
+ * with a line break only between blocks of text (so that no text extraction joins the words on either side):
+ *   .t        the passage (id t-N, its permalink; data-s: its speaker's colour slot, inherited by both
+ *             labels; none for slot 0, the default colour)
+ *   .tr       its translation
+ *   .sp       a speaker label;  .sb  a paragraph that starts with a change of speaker (>>)
+ *   details   its original (the only <details> of a passage); its label comes from the CSS (one rule
+ *             per language, from ui.json's originalLabel), so the summary is empty; its accessible
+ *             name is the page's one hidden label of that language (#ol-en, #ol-zh-CN, #ol-other)
+ *   .tr > a   its permalink "#", named by the page's one hidden label (#tl), not indexed for search
+ *   data-name the speaker's name on an original that has no label of its own ("original only" shows it)
+ */
+import type { Block, Turn } from "../transcript/model.js";
+import { markTerms } from "./glossary.js";
+import { renderInline } from "./inline.js";
+
+/** The UI strings a passage uses (`_data/ui.json`). */
+export interface PassageLabels {
+  /** Shown for a passage with an original and no translation. */
+  noTranslation: string;
+  /** Shown for an original block with no text. */
+  emptyOriginal: string;
+  /** Original labels by language; a language without one is labelled by `other`. */
+  originalLabel: Readonly<Record<string, string>>;
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", '"': "&quot;", "'": "&#39;", "<": "&lt;", ">": "&gt;", "\\": "&#92;" };
+const ESCAPED = /[&"'<>\\]/g;
+
+/** Text for HTML text or a quoted attribute value, escaped as the templates' autoescaping does. */
+export function escapeHtml(text: string): string {
+  return ESCAPED.test(text) ? text.replace(ESCAPED, (c) => ESCAPES[c]!) : text;
+}
+
+/** The paragraphs of a translation or an original, one line each. */
+function paragraphs(blocks: readonly Block[], first: (block: Block) => [attributes: string, label: string], body: (block: Block) => string): string {
+  let out = "";
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const [attributes, label] = i === 0 ? first(block) : ["", ""];
+    out += `${i > 0 ? "\n" : ""}<p${block.speakerBreak ? ' class="sb"' : ""}${attributes}>${label}${body(block)}</p>`;
+  }
+  return out;
+}
+
+/**
+ * A passage's HTML. `slots` gives each speaker's colour slot (speakers.ts), `lang` is the page's
+ * language (for our own labels inside an original), `labels` the UI strings.
+ */
+export function passageHtml(turn: Turn, slots: Readonly<Record<string, number>>, lang: string, labels: PassageLabels): string {
+  const id = escapeHtml(turn.id);
+  const speaker = turn.speaker ? escapeHtml(turn.speaker) : "";
+  const slot = turn.speaker ? slots[turn.speaker] : undefined;
+  const speakerLabel = speaker ? `<strong class="sp">${speaker}：</strong>` : "";
+  let out = `<div class="t" id="${id}"${slot ? ` data-s="${slot}"` : ""}><div class="tr">`;
+  out +=
+    turn.translation.length > 0
+      ? paragraphs(turn.translation, () => ["", speakerLabel], (b) => markTerms(renderInline(b.text)))
+      : `<p class="missing">${speakerLabel}${escapeHtml(labels.noTranslation)}</p>`;
+  out += `<a href="#${id}" aria-labelledby="tl" data-pagefind-ignore>#</a></div>`;
+  const original = turn.original;
+  if (original) {
+    const labelled = labels.originalLabel[original.lang] ? original.lang : "other";
+    out += `\n<details lang="${escapeHtml(original.lang)}"><summary lang="${escapeHtml(lang)}" aria-labelledby="ol-${escapeHtml(labelled)}"></summary>`;
+    out +=
+      original.blocks.length > 0
+        ? paragraphs(
+            original.blocks,
+            () => [
+              speaker && !original.speaker ? ` data-name="${speaker}"` : "",
+              original.speaker ? `<strong class="sp">${escapeHtml(original.speaker)}:</strong> ` : "",
+            ],
+            (b) => renderInline(b.text),
+          )
+        : `<p class="missing" lang="${escapeHtml(lang)}">${escapeHtml(labels.emptyOriginal)}</p>`;
+    out += "</details>";
+  }
+  return `${out}</div>`;
+}

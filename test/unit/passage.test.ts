@@ -54,3 +54,9 @@ test("speaker names and labels are escaped as the templates escape text; the pas
   assert.ok(html.includes(' data-name="&lt;i&gt;&quot;X&quot;&lt;/i&gt;"'), html);
   assert.ok(!html.includes("<script>"), html);
 });
+
+test("escaping holds for every text in a row (no state is kept between calls)", () => {
+  const names = ["A&B", "C&D", "<E>", "F\"G", "plain", "H'I"];
+  assert.deepEqual(names.map(escapeHtml), ["A&amp;B", "C&amp;D", "&lt;E&gt;", "F&quot;G", "plain", "H&#39;I"]);
+  assert.deepEqual(names.map(escapeHtml), ["A&amp;B", "C&amp;D", "&lt;E&gt;", "F&quot;G", "plain", "H&#39;I"]);
+});

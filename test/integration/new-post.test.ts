@@ -5,7 +5,7 @@ import path from "node:path";
 import { readFrontMatter } from "../../src/frontmatter/read.js";
 import { today } from "../../src/scaffold.js";
 import { MAX_POST_SLUG, postSlug, slugify, truncateSlug } from "../../src/slug.js";
-import { corpusDir, runBuild, runScript, SEED_POST, tempDir } from "../helpers.js";
+import { buildHere, corpusDir, runScript, SEED_POST, tempDir } from "../helpers.js";
 
 test("npm run new scaffolds a valid post with a pinyin slug and never overwrites", () => {
   const dir = tempDir("new");
@@ -27,7 +27,7 @@ test("npm run new scaffolds a valid post with a pinyin slug and never overwrites
   assert.equal(runScript("new-post.ts", [`--dir=${dir}`]).status, 2, "a title is required");
 });
 
-test("a scaffold not yet filled in is a warning at its body and is left out of the site, not published as an empty page", () => {
+test("a scaffold not yet filled in is a warning at its body and is left out of the site, not published as an empty page", async () => {
   const dir = tempDir("new-empty");
   assert.equal(runScript("new-post.ts", ["空白草稿", `--dir=${dir}`]).status, 0);
   copyFileSync(path.join(corpusDir, SEED_POST), path.join(dir, "seed.md"));
@@ -37,7 +37,7 @@ test("a scaffold not yet filled in is a warning at its body and is left out of t
   const bodyLine = readFileSync(path.join(dir, file!), "utf8").split("\n").indexOf("---", 1) + 2;
   assert.match(check.stdout, new RegExp(`${file!.replace(".", "\\.")}:${bodyLine}:1 warning post-empty .*left out of the site`));
   const out = path.join(tempDir("new-empty-site"), "site");
-  const r = runBuild([`--input=${dir}`, `--output=${out}`], { NO_SEARCH: "1" });
+  const r = await buildHere([`--input=${dir}`, `--output=${out}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
   assert.ok(existsSync(path.join(out, "posts/seed/index.html")), "the other post is built");
   assert.ok(!existsSync(path.join(out, "posts", path.basename(file!, ".md"))), "the empty scaffold has no page");

@@ -2,7 +2,7 @@
  * The search index: Pagefind's Node API over a built site, after Eleventy has written it.
  * Only post pages carry `data-pagefind-body`, so navigation, lists and indexes are not indexed.
  *
- * The index comes in parts (parts.ts: by the posts' dates, whole months while they fit), each
+ * The index comes in parts (parts.ts: by the posts' dates, runs of `perPart` filled across months), each
  * indexed by a Pagefind process of its own (index-part.ts), two at a time in child processes
  * (index-worker.ts) on a machine with two cores or more. A build over a previous site copies every
  * part whose key (its pages' indexed HTML and this code) is one of that site's parts, so adding a
@@ -301,7 +301,7 @@ export function partPageUrls(folder: string): Map<string, string> {
 /**
  * Index the site in `dir`: into `dir/pagefind/`, and, for more than `perPart` posts, into further
  * parts (`pagefind-2/`, …) listed in `pagefind/parts.json` (PartsManifest), which the search page
- * merges into one search. Parts hold the posts of consecutive months (parts.ts); each is indexed by a
+ * merges into one search. Parts hold consecutive posts by date (parts.ts); each is indexed by a
  * fresh Pagefind process, `jobs` at a time, so the peak is that of `jobs` parts whatever the
  * archive's size; or copied from `previous` when unchanged. `onPart` hears of each part done.
  * Throws with Pagefind's own messages on failure.

@@ -7,18 +7,29 @@ import { indexText } from "../../assets/search-tokens.js";
 const page = (date: string, file = `posts/${date}/index.html`) => ({ file, date });
 const files = (parts: { file: string }[][]) => parts.map((p) => p.map((x) => x.file.replace(/^posts\/|\/index\.html$/g, "")));
 
-test("index parts follow the posts' dates: whole months while they fit, oldest first", () => {
+test("index parts follow the posts' dates: runs of the part's size, oldest first, filled across months", () => {
   const pages = [page("2025-02-03"), page("2025-01-20"), page("2025-01-05"), page("2025-03-01"), page("2025-03-09"), page("2025-04-30")];
   assert.deepEqual(files(assignParts(pages, 3)), [["2025-01-05", "2025-01-20", "2025-02-03"], ["2025-03-01", "2025-03-09", "2025-04-30"]]);
-  assert.deepEqual(files(assignParts(pages, 4)), [["2025-01-05", "2025-01-20", "2025-02-03"], ["2025-03-01", "2025-03-09", "2025-04-30"]], "a month is not split to fill a part");
+  assert.deepEqual(files(assignParts(pages, 4)), [["2025-01-05", "2025-01-20", "2025-02-03", "2025-03-01"], ["2025-03-09", "2025-04-30"]], "a part is filled from the next month");
   assert.deepEqual(files(assignParts(pages, 100)), [pages.map((p) => p.date).sort()]);
   assert.deepEqual(assignParts([], 10), [[]], "no pages: one empty part");
   assert.throws(() => assignParts(pages, 0), /whole number/);
 });
 
-test("a month larger than a part is cut in date order; pages of one date in path order; undated pages first", () => {
+test("every part is full but the last: months of 250–500 posts no longer leave parts three quarters full", () => {
+  // Months as the generated archive's: 250 to 500 posts each, 9,000 in all.
+  const sizes = [480, 260, 450, 300, 500, 270, 410, 330, 470, 250, 390, 440, 310, 490, 280, 460, 350, 420, 260, 500, 300, 380, 320, 380];
+  assert.equal(sizes.reduce((a, b) => a + b, 0), 9000);
+  const pages = sizes.flatMap((n, m) => Array.from({ length: n }, (_, d) => page(`${2020 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}-${String((d % 28) + 1).padStart(2, "0")}`, `posts/${m}-${d}/index.html`)));
+  const parts = assignParts(pages, 500);
+  assert.equal(parts.length, 18, "9,000 posts in 18 parts of 500 (whole months took 24)");
+  assert.ok(parts.every((p) => p.length === 500));
+  assert.deepEqual(parts.flat().map((p) => p.file).sort(), pages.map((p) => p.file).sort(), "every page once");
+});
+
+test("pages of one date in path order; undated pages first", () => {
   const pages = [page("2025-05-02", "posts/b/index.html"), page("2025-05-02", "posts/a/index.html"), page("2025-05-01"), page("2025-05-03"), page("2025-06-01"), page("", "posts/undated/index.html")];
-  assert.deepEqual(files(assignParts(pages, 2)), [["undated"], ["2025-05-01", "a"], ["b", "2025-05-03"], ["2025-06-01"]]);
+  assert.deepEqual(files(assignParts(pages, 2)), [["undated", "2025-05-01"], ["a", "b"], ["2025-05-03", "2025-06-01"]]);
 });
 
 test("a post added after the others changes only the last part, or adds one", () => {

@@ -85,11 +85,17 @@ async function searchAll(term, options) {
   }
   return found;
 }
-// The filter index (a few files per part) is needed for filter counts; loaded after the first search,
-// or at once when a filter is checked, so that it never delays the first results.
+// The filter index (a few files per part) is needed for filter counts only, and only when the reader
+// opens the filters (or a filter is checked): once it is loaded, Pagefind counts every filter value
+// (thousands of tags, in every part) on every search, which made a second query on the page take
+// seconds. Until then, searches leave filters alone.
 /** @type {Promise<Record<string, Record<string, number>>> | undefined} */
 let allFilters;
 const filtersLoaded = () => (allFilters ??= merged.then(() => pagefind.filters()));
+/** Whether filter counts are wanted: the filters are open, or one is checked. */
+const filtersWanted = () => filtersFold.open || filtersBox.querySelector("input:checked") !== null;
+/** @type {(() => Promise<void>) | undefined} counts the filters of the query shown (set by run) */
+let countFilters;
 
 const PAGE = 20; // results listed at a time; "more" lists the next
 const FILTER_VALUES = 12; // values listed per filter
@@ -131,7 +137,7 @@ function renderFilters(available, chosen) {
     sets.push(set);
   }
   filtersBox.replaceChildren(...sets);
-  filtersFold.hidden = !sets.length;
+  filtersFold.hidden = !sets.length && !Object.keys(chosen).length;
   const n = Object.values(chosen).reduce((sum, c) => sum + c.any.length, 0);
   filtersChosen.textContent = n ? `(${n})` : "";
 }
@@ -191,8 +197,11 @@ async function run(raw) {
   if (!units.length) {
     list.removeAttribute("aria-busy");
     status.textContent = text ? label("none") : "";
-    const filters = await filtersLoaded();
-    if (isCurrent()) renderFilters(filters, chosen);
+    countFilters = async () => {
+      const filters = await filtersLoaded();
+      if (isCurrent()) renderFilters(filters, chosen);
+    };
+    if (filtersWanted()) await countFilters();
     return;
   }
   status.textContent = label("searching");
@@ -217,8 +226,9 @@ async function run(raw) {
   const ranges = [];
   /** @type {Map<string, PagefindResult>} the result whose data() a listed post is read from, by its key (resultKeys) */
   const byId = new Map();
-  /** @type {PagefindSearch | null} */
-  let countsFrom = null;
+  // The search that decides the unit with fewest posts: filter counts come from it.
+  let countsQuery = "";
+  let fewest = Infinity;
   /** @type {Map<string, import("./search-query.js").Located[]>[]} */
   const perUnit = [];
   for (const [u, [exact, plain]] of answers.entries()) {
@@ -246,7 +256,11 @@ async function run(raw) {
     }
     perUnit.push(found);
     ranges.push(marks);
-    if (!countsFrom || found.size < countsFrom.results.length) countsFrom = exact ?? plain;
+    if (found.size < fewest) {
+      fewest = found.size;
+      const searches = unitSearches(unit);
+      countsQuery = searches.members ?? searches.where;
+    }
   }
   const ranked = combine(perUnit);
   const phrase = units.some((u) => u.kind === "latin" && u.words.length > 1) && !text.includes('"');
@@ -280,20 +294,34 @@ async function run(raw) {
   list.removeAttribute("aria-busy");
   document.documentElement.dataset.searchDone = String(ticket);
   // Filter counts: exact from Pagefind for a query of one unit; for several, from the listed results
-  // when they are all listed, else from the unit with fewest posts (an upper bound).
+  // when they are all listed, else from the unit with fewest posts (an upper bound). Only when wanted
+  // (filtersWanted); the filters' fold is offered once there are results, and opening it counts them.
+  countFilters = () => filterCountsOf(isCurrent, units.length, chosen, shown, listed >= ranked.length, countsQuery);
+  filtersFold.hidden = !ranked.length && !filtering;
+  if (filtersWanted()) await countFilters();
+}
+
+/**
+ * Counts the filters of a query and shows them.
+ * @param {() => boolean} isCurrent
+ * @param {number} units how many units the query has
+ * @param {Chosen} chosen
+ * @param {PagefindData[]} shown the results listed
+ * @param {boolean} complete whether every result is listed
+ * @param {string} q the search that decides the unit with fewest posts (for one unit, the unit's)
+ */
+async function filterCountsOf(isCurrent, units, chosen, shown, complete, q) {
   await filtersLoaded();
   if (!isCurrent()) return;
+  const options = { filters: chosen };
   let counts;
-  if (units.length > 1 && listed >= ranked.length) counts = filterCounts(shown.map((d) => d.filters ?? {}), chosen);
+  if (units > 1 && complete) counts = filterCounts(shown.map((d) => d.filters ?? {}), chosen);
   else {
-    const unit = units.length === 1 ? units[0] : undefined;
-    const q = unit ? (unitSearches(unit).members ?? unitSearches(unit).where) : undefined;
-    const again = q ? await searchAll(q, options) : countsFrom;
-    counts = { ...(again?.filters ?? {}) };
+    counts = { ...((await searchAll(q, options))?.filters ?? {}) };
     // A checked filter's own values are counted without it, so the reader can switch between them.
     for (const name of Object.keys(chosen)) {
       const { [name]: _, ...others } = chosen;
-      const without = q ? await searchAll(q, { filters: others }) : null;
+      const without = await searchAll(q, { filters: others });
       if (without) counts[name] = without.filters[name] ?? {};
     }
   }
@@ -320,7 +348,10 @@ input.addEventListener("input", () => {
   typing = setTimeout(() => run(input.value), 250);
 });
 filtersBox.addEventListener("change", () => run(input.value));
+// Opening the filters counts them for the query shown (once: later queries count while it is open).
+filtersFold.addEventListener("toggle", () => {
+  if (filtersFold.open) countFilters?.();
+});
 input.value = new URLSearchParams(location.search).get("q") ?? "";
 await run(input.value);
 document.documentElement.dataset.searchReady = "true";
-filtersLoaded();

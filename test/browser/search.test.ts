@@ -167,7 +167,12 @@ test("English words find the posts with a word of the same stem, several words w
 test("filters narrow the results and show counts", { skip }, async () => {
   for (const query of ["泛化", "generalization"]) {
     const { slugs, page } = await search(query);
+    const filterFiles = (): Promise<number> => page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".pf_filter")).length);
+    assert.equal(await filterFiles(), 0, `${query}: the filter index is not loaded while the filters are folded away`);
     await page.click("#search-filters-box > summary"); // folded away by default, so results come first
+    // Opening them loads the filter index and counts the query's results.
+    await page.waitForSelector('#search-filters input[name="speakers"]');
+    assert.ok((await filterFiles()) > 0, "opening the filters loads their index");
     const boxes = page.locator('#search-filters input[name="speakers"]');
     assert.ok((await boxes.count()) > 1, `${query}: speaker filters are offered`);
     assert.ok(await page.locator("#search-filters fieldset legend").first().isVisible(), "fieldsets with legends");
@@ -187,6 +192,34 @@ test("filters narrow the results and show counts", { skip }, async () => {
     );
     await page.close();
   }
+});
+
+test("a second query on the page loads no filter index while the filters are folded, and counts them while open", { skip }, async () => {
+  const { page } = await search("泛化");
+  const filterFiles = (): Promise<number> => page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".pf_filter")).length);
+  assert.ok(await page.locator("#search-filters-box").isVisible(), "the filters are offered once there are results");
+  await page.fill("#search-q", "对齐");
+  await page.press("#search-q", "Enter");
+  await page.waitForFunction(() => document.documentElement.dataset.searchDone === "2");
+  assert.equal(await filterFiles(), 0, "no filter index for a second query either");
+  assert.equal(await page.locator("#search-filters input").count(), 0, "no counts rendered while folded");
+  await page.click("#search-filters-box > summary");
+  await page.waitForSelector('#search-filters input[name="speakers"]');
+  // Counts of the query shown: every post has one year, so the years' counts add up to the results.
+  const yearTotal = (): Promise<number> => page.locator('#search-filters input[name="year"]').evaluateAll((boxes) => boxes.reduce((n, b) => n + Number(/\d+/.exec(b.parentElement?.querySelector(".count")?.textContent ?? "")?.[0] ?? NaN), 0));
+  const results = async (): Promise<number> => Number(/找到 (\d+) 篇/.exec((await page.locator("#search-status").textContent()) ?? "")?.[1]);
+  assert.equal(await yearTotal(), await results(), "the counts are 对齐's");
+  // While open, the next query counts its own results once they are listed.
+  await page.fill("#search-q", "泛化");
+  await page.press("#search-q", "Enter");
+  await page.waitForFunction(() => document.documentElement.dataset.searchDone === "3");
+  const n = await results();
+  assert.notEqual(n, postsWhere((t) => t.includes("对齐")).length, "the two queries have different counts, so the check below tells them apart");
+  await page.waitForFunction(
+    (want) => [...document.querySelectorAll('#search-filters input[name="year"]')].reduce((sum, b) => sum + Number(/\d+/.exec(b.parentElement?.querySelector(".count")?.textContent ?? "")?.[0] ?? NaN), 0) === want,
+    n,
+  );
+  await page.close();
 });
 
 test("a result opens the passage with the match, highlighted", { skip }, async () => {

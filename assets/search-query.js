@@ -49,6 +49,20 @@ export function occurrences(located, length) {
 export const span = (unit) => (unit.kind === "han" ? unit.words.length + 1 : unit.words.length);
 
 /**
+ * Where a unit occurs in a result of its plain search, as word ranges to mark (inclusive): the places
+ * where all its words stand one after another. Read for the results listed only: a frequent word has
+ * hundreds of locations in each of thousands of posts, and reading them all for every result took a
+ * large part of a query's time.
+ * @param {QueryUnit} unit
+ * @param {{ words: number[] }} result the plain search's result (its words' locations)
+ * @returns {{ from: number, to: number }[]}
+ */
+export function unitMarks(unit, result) {
+  const at = occurrences(result.words.map((location) => ({ location, weight: 1 })), unit.words.length);
+  return at.map((l) => ({ from: l.location, to: l.location + span(unit) - 1 }));
+}
+
+/**
  * A post's score: the sum of its units' weights (the search page gives each unit Pagefind's own
  * score of it in that post, which grows with how often it occurs and with the weight of where: a
  * title or heading above text), so a post that discusses the query ranks above a passing mention.

@@ -3,7 +3,7 @@
 // types (search-tokens.js), so every match is decided by Pagefind itself and no post's text is
 // downloaded to check it. Exact counts, every result reachable ("more"), ranked by how much a post
 // says about the query, excerpts from the passage that holds it. A module: never render-blocking.
-import { combine, excerpt, filterCounts, occurrences, passageFor, queryUnits, readableDate, resultKeys, span, unitSearches } from "./search-query.js";
+import { combine, excerpt, filterCounts, passageFor, queryUnits, readableDate, resultKeys, unitMarks, unitSearches } from "./search-query.js";
 
 /**
  * Pagefind's JS API, as far as this page uses it (its own module ships no types to the site).
@@ -143,16 +143,6 @@ function renderFilters(available, chosen) {
 }
 
 /**
- * Where each unit occurs in a result: from the plain search's weighted locations.
- * @param {PagefindResult} r
- * @param {number} length the unit's words
- */
-function located(r, length) {
-  const all = r.weighted_locations?.length ? r.weighted_locations.map((l) => ({ location: l.location, weight: l.weight })) : r.words.map((location) => ({ location, weight: 1 }));
-  return occurrences(all, length);
-}
-
-/**
  * One result: its title (linked to the passage), date and speaker, and the passage's excerpt.
  * @param {PagefindData} data
  * @param {{ from: number, to: number }[][]} perUnit each unit's occurrences as word ranges
@@ -222,8 +212,8 @@ async function run(raw) {
   const { keyOf, shared } = await resultKeys(answers.flat());
   if (!isCurrent()) return;
   if (shared.length) console.warn(`search: results of different index parts share the ids ${shared.join(" ")}; told apart by their URLs`);
-  /** @type {Map<string, { from: number, to: number }[]>[]} */
-  const ranges = [];
+  /** @type {Map<string, PagefindResult>[]} each unit's plain-search results by key: where it occurs, read when a post is listed (unitMarks) */
+  const wheres = [];
   /** @type {Map<string, PagefindResult>} the result whose data() a listed post is read from, by its key (resultKeys) */
   const byId = new Map();
   // The search that decides the unit with fewest posts: filter counts come from it.
@@ -238,24 +228,23 @@ async function run(raw) {
     const keep = exact ? new Map(exact.results.map((r) => [keyOf(r), r])) : undefined;
     /** @type {Map<string, import("./search-query.js").Located[]>} */
     const found = new Map();
-    /** @type {Map<string, { from: number, to: number }[]>} */
-    const marks = new Map();
+    /** @type {Map<string, PagefindResult>} */
+    const where = new Map();
     for (const r of plain.results) {
       const key = keyOf(r);
       const member = keep ? keep.get(key) : r;
       if (!member) continue;
-      const occ = located(r, unit.words.length);
       // Ranked by Pagefind's own score of the plain search (how often the words occur, and where:
       // title and headings weigh more), carried as the weight of the first occurrence.
-      found.set(key, [{ location: occ[0]?.location ?? r.words[0] ?? 0, weight: r.score }]);
-      marks.set(key, occ.map((l) => ({ from: l.location, to: l.location + span(unit) - 1 })));
+      found.set(key, [{ location: r.words[0] ?? 0, weight: r.score }]);
+      where.set(key, r);
       // A post's data is read through the exact search's result where there is one: Pagefind cuts an
       // excerpt of its own for every passage holding a location it was given, and the exact search
       // gives one location, the plain search every occurrence (a frequent word: hundreds per post).
       if (!byId.has(key)) byId.set(key, member);
     }
     perUnit.push(found);
-    ranges.push(marks);
+    wheres.push(where);
     if (found.size < fewest) {
       fewest = found.size;
       const searches = unitSearches(unit);
@@ -279,7 +268,13 @@ async function run(raw) {
     for (const [k, read] of reading.entries()) {
       const d = await read;
       if (!isCurrent()) return;
-      list.append(resultItem(d, ranges.map((m) => m.get(next[k]?.id ?? "") ?? [])));
+      const id = next[k]?.id ?? "";
+      // Each unit's places in this post, as word ranges to mark: read now, for the posts listed only.
+      const marks = units.map((unit, u) => {
+        const r = wheres[u]?.get(id);
+        return r ? unitMarks(unit, r) : [];
+      });
+      list.append(resultItem(d, marks));
       shown.push(d);
       listed++;
       if (k === 0) tell();

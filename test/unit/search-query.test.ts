@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 // @ts-expect-error: a plain browser module without declarations; its JSDoc documents the types.
-import { combine, excerpt, filterCounts, matchesFilters, occurrences, passageFor, queryUnits, readableDate, resultKeys, span, unitSearches } from "../../assets/search-query.js";
+import { combine, excerpt, filterCounts, matchesFilters, occurrences, passageFor, queryUnits, readableDate, resultKeys, span, unitMarks, unitSearches } from "../../assets/search-query.js";
 // @ts-expect-error: as above.
 import { indexText, readableText, runWords } from "../../assets/search-tokens.js";
 import { indexedHtml } from "../../src/search/page-text.js";
@@ -133,4 +133,16 @@ test("results that share an id (two index parts' pages) are both kept, told apar
   assert.equal(keys[1], "en_1", "an id of one result stays its key");
   const ranked = combine([new Map(keys.map((k) => [k, [{ location: 0, weight: 1 }]]))]) as { id: string }[];
   assert.equal(ranked.length, 3, "both counted and listed");
+});
+
+test("a unit's marks in a result: where all its words stand in order, each as the words it covers as read", () => {
+  const [han] = queryUnits("价值函数"); // 价值 值函 函数: covers four characters as read
+  assert.deepEqual(unitMarks(han, { words: [10, 11, 12, 40, 41, 90] }), [{ from: 10, to: 13 }], "only where the three pairs follow each other");
+  const [two] = queryUnits("泛化");
+  assert.deepEqual(unitMarks(two, { words: [3, 7] }), [{ from: 3, to: 4 }, { from: 7, to: 8 }], "a pair covers its two characters");
+  const [phrase] = queryUnits("value function");
+  assert.deepEqual(unitMarks(phrase, { words: [5, 6, 9, 20, 21] }), [{ from: 5, to: 6 }, { from: 20, to: 21 }], "not where the words stand apart");
+  const [word] = queryUnits("inflation");
+  assert.deepEqual(unitMarks(word, { words: [] }), [], "no locations, no marks");
+  assert.deepEqual(unitMarks(word, { words: [8] }), [{ from: 8, to: 8 }]);
 });

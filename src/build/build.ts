@@ -2,19 +2,21 @@
  * The production build: check every post, render the site with Eleventy into a staging folder,
  * then swap it in. Nothing is written over the previous site unless every step succeeded.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { isFailing, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
-import type { SkippedFile } from "../content/load.js";
+import { findPostFiles, type SkippedFile } from "../content/load.js";
 import { formatSummary, formatText, summarize } from "../check/report.js";
 import { createStaging, discardStaging, recoverInterrupted, swapIn } from "./staging.js";
 import { guardOutput, markSite } from "./output-guard.js";
 import { folderSize, indexSite } from "../search/index-site.js";
+import { collectNow } from "./memory.js";
 import { BuildProgress, DEFAULT_PROGRESS_INTERVAL_MS } from "./progress.js";
 import { projectRoot, type Options } from "../options.js";
 import type { SiteModel } from "../site/model.js";
-import { renderInParallel, renderRuns, runEleventy } from "./render.js";
+import { RenderWorkers, renderInParallel, renderRuns, runEleventy } from "./render.js";
 import { copyAssets } from "../eleventy/assets-plugin.js";
-import { buildFingerprint, PageCache, postFileHashes, type CacheReport } from "./incremental.js";
+import { BUILD_MANIFEST, buildFingerprint, PageCache, postFileHashes, type CacheReport } from "./incremental.js";
 
 export { projectRoot };
 
@@ -65,19 +67,43 @@ const MAX_WARNINGS_SHOWN = 20;
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const progress = new BuildProgress(options.log, options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS);
   progress.start();
+  const early: EarlyWorkers = {};
   try {
-    return await buildSite(options, progress);
+    return await buildSite(options, progress, early);
   } finally {
     progress.stop();
+    await early.workers?.release();
   }
 }
 
-async function buildSite(options: BuildOptions, progress: BuildProgress): Promise<BuildResult> {
+/** Render workers a build started before it read the posts (see cleanBuildRuns). */
+interface EarlyWorkers {
+  workers?: RenderWorkers;
+}
+
+/**
+ * How many runs a build will render in, when that is known before anything is read: a clean build
+ * (--no-cache, or no manifest of a previous build in the output folder) of a large archive renders
+ * in worker threads (render.ts), which are then started at once and load their modules while this
+ * thread reads the posts. Any other build decides after reading (1 here).
+ */
+async function cleanBuildRuns(options: BuildOptions, output: string): Promise<number> {
+  if (options.cache !== false && existsSync(path.join(output, BUILD_MANIFEST))) return 1;
+  if (options.renderRuns !== undefined) return options.renderRuns;
+  try {
+    return renderRuns((await findPostFiles(options.site.contentDir)).files.length);
+  } catch {
+    return 1; // the loader reports an unreadable content folder
+  }
+}
+
+async function buildSite(options: BuildOptions, progress: BuildProgress, early: EarlyWorkers): Promise<BuildResult> {
   const { log } = options;
   // Before anything is read or written: may this folder be replaced at all? (Throws OutputRefused.)
   // The build then works on its real path, beside the real folder when it is reached through a link.
   const output = guardOutput({ output: options.output, inputs: [options.site.contentDir], project: projectRoot });
   for (const note of await recoverInterrupted(output)) log(note);
+  early.workers = new RenderWorkers(await cleanBuildRuns(options, output));
   // Pages go to disk as they are rendered, not held until the end (see direct-write-plugin).
   const siteOptions: Options = { ...options.site, directWrite: true, dev: false };
   // Front matter first, for every file: an error stops the build before anything is rendered.
@@ -106,8 +132,10 @@ async function buildSite(options: BuildOptions, progress: BuildProgress): Promis
     const run = { siteOptions, staging, pathPrefix: options.pathPrefix, planner: (model: SiteModel) => cache.plan(model), onPageWritten: () => progress.pageWritten() };
     // A clean build of a large archive renders on every core (render.ts); one over a previous site has few pages to render.
     const runs = options.renderRuns ?? (cache.fullReason ? renderRuns(content.posts.length) : 1);
-    if (runs > 1) await renderInParallel(run, runs, { cache: { previousSite: output, fingerprint, fileHashes: [...fileHashes], useCache: options.cache !== false } }, loader);
+    if (runs > 1) await renderInParallel(run, runs, { cache: { previousSite: output, fingerprint, fileHashes: [...fileHashes], useCache: options.cache !== false } }, loader, early.workers);
     else await runEleventy({ ...run, shard: { index: 0, count: 1 } });
+    // Any started worker that was not needed (fewer posts published than files read) stops before the index.
+    await early.workers?.release();
     // Before the search index, which reads every post page.
     cacheReport = await cache.finish(staging);
     log(cacheReport.fullReason ? `post pages: all ${cacheReport.rendered} rendered (${cacheReport.fullReason})` : `post pages: ${cacheReport.rendered} rendered, ${cacheReport.reused} unchanged ones copied from the previous site`);
@@ -119,6 +147,9 @@ async function buildSite(options: BuildOptions, progress: BuildProgress): Promis
     await copyAssets(staging);
     if (options.search) {
       progress.phase("indexing search");
+      // The rendering's garbage (Eleventy's pages and data, the render workers' messages) goes back to
+      // the system before the index's processes start beside this one: the build's peak is their sum.
+      collectNow();
       // The site this build replaces: its unchanged index parts are copied, not indexed again (unless --no-cache).
       const previous = options.cache === false ? {} : { previous: output };
       const search = await indexSite(staging, options.searchPostsPerPart, (done, total) => progress.searchPart(done, total), previous);

@@ -1,16 +1,18 @@
 /**
- * A worker thread's Eleventy run: one share of a production build's pages (see render.ts). It takes
- * over the posts the main thread read (a loader of its own reads their transcripts), plans the same pages as the main thread (the same page cache
- * inputs), renders its share into the staging folder, and sends back what parsing its transcripts found.
+ * A worker thread's Eleventy run: one share of a production build's pages (see render.ts). It waits
+ * for its input (its first message), takes over the posts the main thread read (a loader of its own
+ * reads their transcripts), plans the same pages as the main thread (the same page cache inputs),
+ * renders its share into the staging folder, and sends back what parsing its transcripts found.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { ContentLoader } from "../content/load.js";
 import type { LocalDiagnostic } from "../diagnostics.js";
 import type { Post } from "../content/post.js";
 import { PageCache } from "./incremental.js";
 import { runEleventy, shardPlan, type WorkerInput, type WorkerMessage } from "./render.js";
 
-const input = workerData as WorkerInput;
+// Started before the posts were read (render.ts): the modules above load meanwhile, then the input comes.
+const input = await new Promise<WorkerInput>((resolve) => parentPort!.once("message", (m: WorkerInput) => resolve(m)));
 const loader = new ContentLoader();
 // The posts as the main thread read and checked them: only what changed since is read again.
 loader.adopt(input.loaded);

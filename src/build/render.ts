@@ -93,13 +93,32 @@ export interface WorkerInput {
 }
 
 /**
- * A worker thread running render-worker.ts. The main thread's TypeScript loader (tsx, from `node
- * --import tsx`) does not reach worker threads: the worker registers it first, then loads the module.
+ * A worker thread running render-worker.ts, which loads its modules (tsx, Eleventy, the site's code)
+ * and then waits for its WorkerInput as its first message: so a build can start its workers before it
+ * has read the posts (startRenderWorkers), and they load while the main thread reads. The main
+ * thread's TypeScript loader (tsx, from `node --import tsx`) does not reach worker threads: the worker
+ * registers it first, then loads the module.
  */
-function startWorker(input: WorkerInput): Worker {
+function startWorker(): Worker {
   const entry = new URL("./render-worker.ts", import.meta.url).href;
   const code = `const { register } = await import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}); register(); await import(${JSON.stringify(entry)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData: input });
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
+}
+
+/** Render workers started ahead of their input, for a build that will render in `runs` runs (this thread's is one). */
+export class RenderWorkers {
+  private readonly started: Worker[];
+  constructor(runs: number) {
+    this.started = Array.from({ length: Math.max(0, runs - 1) }, startWorker);
+  }
+  /** A started worker, or a new one when none is left. */
+  take(): Worker {
+    return this.started.shift() ?? startWorker();
+  }
+  /** Stop the workers nobody took (the build rendered in fewer runs, or stopped before rendering). */
+  async release(): Promise<void> {
+    await Promise.all(this.started.splice(0).map((w) => w.terminate()));
+  }
 }
 
 /** A worker's messages: pages written (a count since the last message), then what its parsing found. */
@@ -109,13 +128,14 @@ export type WorkerMessage = { pages: number } | { done: true; findings: Array<[s
  * Render the site in `count` runs at once: this thread's (shard 0, with `planner`) and `count - 1`
  * worker threads'. What the workers' parsing found is reported through `loader`.
  */
-export async function renderInParallel(run: Omit<EleventyRun, "shard">, count: number, worker: Pick<WorkerInput, "cache">, loader: ContentLoader): Promise<void> {
+export async function renderInParallel(run: Omit<EleventyRun, "shard">, count: number, worker: Pick<WorkerInput, "cache">, loader: ContentLoader, started?: RenderWorkers): Promise<void> {
   const { loader: _ownLoader, stagingFaults: _faults, ...options } = run.siteOptions;
   const loaded = loader.exportLazy();
   const workers = Array.from({ length: count - 1 }, (_, i) => {
     const input: WorkerInput = { ...worker, loaded, staging: run.staging, pathPrefix: run.pathPrefix, shard: { index: i + 1, count }, options };
     return new Promise<Array<[string, LocalDiagnostic[]]>>((resolve, reject) => {
-      const w = startWorker(input);
+      const w = started?.take() ?? startWorker();
+      w.postMessage(input);
       let findings: Array<[string, LocalDiagnostic[]]> | undefined;
       w.on("message", (m: WorkerMessage) => {
         if ("pages" in m) for (let n = 0; n < m.pages; n++) run.onPageWritten();

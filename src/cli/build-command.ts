@@ -58,9 +58,14 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
   }
   let site: Options;
   let runs: number | undefined;
+  let perPart: number | undefined;
+  const search = !searchDisabled(env);
   try {
     site = resolveOptions({ input, siteFile: values.site === undefined ? undefined : path.resolve(cwd, values.site), env });
     runs = renderRunsSetting(env);
+    // SEARCH_POSTS_PER_PART from the command's environment (not the process's), as the other settings,
+    // and checked with them: a bad value stops the build before anything is read or written.
+    if (search) perPart = await searchPostsPerPart(env);
   } catch (e) {
     if (!(e instanceof SettingsError)) throw e;
     log(`build: ${e.message}`);
@@ -73,9 +78,6 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     // build() checks again, for its other callers.
     guardOutput({ output, inputs: [site.contentDir], project: projectRoot });
     const { build } = await import("../build/build.js");
-    const search = !searchDisabled(env);
-    // SEARCH_POSTS_PER_PART from the command's environment (not the process's), as the other settings.
-    const perPart = search ? (await import("../search/index-site.js")).postsPerPart(env) : undefined;
     const result = await build({ site, search, output, pathPrefix: values.pathprefix, strict: values.strict, cache: !values["no-cache"], log, ...(runs ? { renderRuns: runs } : {}), ...(perPart ? { searchPostsPerPart: perPart } : {}) });
     if (result.ok) {
       const shown = path.relative(cwd, output) || ".";
@@ -97,3 +99,13 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
 }
 
 export { projectRoot };
+
+/** Posts per search index part from the environment (the search module's rule), as a settings error when it is not a number of posts. */
+async function searchPostsPerPart(env: NodeJS.ProcessEnv): Promise<number> {
+  const { postsPerPart } = await import("../search/index-site.js");
+  try {
+    return postsPerPart(env);
+  } catch (e) {
+    throw new SettingsError(e instanceof Error ? e.message : String(e));
+  }
+}

@@ -163,3 +163,13 @@ test("drafts: published with a badge by default; left out of production builds w
   assert.match(page(hidden, "/").querySelector(".empty")!.text, /No posts yet/);
   assert.ok(page(site, "/posts/aR20FWCCjAs/").querySelector(".draft-badge"), "by default it is published with a badge");
 });
+
+test("a bad build setting in the environment exits 2 naming it and its value, before anything is written", async () => {
+  for (const [name, value] of [["SEARCH_POSTS_PER_PART", "abc"], ["SEARCH_POSTS_PER_PART", "0"], ["TRANSCRIPTS_RENDER_RUNS", "two"]] as const) {
+    const out = path.join(tmp, `bad-${name}-${value}`);
+    const r = await buildHere([`--input=${seed}`, `--output=${out}`], { [name]: value });
+    assert.equal(r.status, 2, `${name}=${value}: ${r.stderr}`);
+    assert.match(r.stderr, new RegExp(`^build: ${name}\\b.*'?${value}'?`, "m"), r.stderr);
+    assert.ok(!existsSync(out), `${name}=${value}: nothing written`);
+  }
+});

@@ -92,7 +92,8 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
       return 2;
     }
     // A SwapError's message says where each site is; any other failure happened before the swap.
-    log(`build failed: ${(e as Error).message}${e instanceof SwapError ? "" : `\nThe previous site in ${values.output} was left as it was.`}`);
+    const untouched = existsSync(output) ? `\nThe previous site in ${values.output} was left as it was.` : `\nNothing was written to ${values.output}.`;
+    log(`build failed: ${(e as Error).message}${e instanceof SwapError ? "" : untouched}`);
     if (env.DEBUG) log(String((e as Error).stack ?? e));
     return 1;
   }

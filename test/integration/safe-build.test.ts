@@ -341,6 +341,15 @@ test("a previous site parked beside an output that is not a complete site is kep
   assert.equal(firstDifference(before, snapshot(path.join(tmp, parked[0]!))), undefined);
 });
 
+test("a build that fails with no previous site says that nothing was written, and writes nothing", async () => {
+  const output = path.join(tmp, "never-made");
+  const r = await buildHere([`--input=${posts}`, `--output=${output}`], { NO_SEARCH: "1", TRANSCRIPTS_FAULT: "render" });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /build failed: .*failed on purpose.*\nNothing was written to .*never-made\./);
+  assert.doesNotMatch(r.stderr, /previous site/);
+  assert.ok(!existsSync(output));
+});
+
 test("when the old site cannot be deleted, the build says the new one is in place and where the old one is", async () => {
   const { output } = await builtSite("undeletable");
   const r = faultyBuild(seedFolder(), output, "fail:cleanup");

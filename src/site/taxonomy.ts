@@ -83,18 +83,27 @@ export function unquoted(name: string): string {
   return withoutWrappingQuotes(name, "all") ?? name.trim();
 }
 
-// Names repeat across thousands of posts: fold each distinct spelling once.
-const folded = new Map<string, string>();
+/** Entries a name cache keeps before it starts again (an archive has tens of thousands of names). */
+const NAME_CACHE_LIMIT = 200_000;
+
+/**
+ * `fn` remembered by its string argument: an archive's posts name the same few thousand terms a
+ * quarter of a million times, and the dev server builds the indexes again after every edit.
+ */
+function remembered<T extends object | string>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    const known = cache.get(s);
+    if (known !== undefined) return known;
+    const value = fn(s);
+    if (cache.size >= NAME_CACHE_LIMIT) cache.clear();
+    cache.set(s, value);
+    return value;
+  };
+}
 
 /** A name as compared and slugged: width folded (NFKC), wrapping quotes removed, Simplified script. Case is kept. */
-export function canonicalName(name: string): string {
-  const known = folded.get(name);
-  if (known !== undefined) return known;
-  const c = toSimplified(unquoted(name.normalize("NFKC")));
-  if (folded.size > 200_000) folded.clear();
-  folded.set(name, c);
-  return c;
-}
+export const canonicalName: (name: string) => string = remembered((name) => toSimplified(unquoted(name.normalize("NFKC"))));
 
 /**
  * Name identity: letter case, width, wrapping quotes, Traditional/Simplified script and spacing or
@@ -104,19 +113,12 @@ export function termKey(name: string): string {
   return canonicalName(name).toLowerCase().replace(/[\s\-_.·]+/gu, "");
 }
 
-// Slugs by canonical name: pinyin conversion is the costliest step of building the indexes, and the
-// dev server builds them again after every edit.
-const slugs = new Map<string, string>();
+// By canonical name: pinyin conversion is the costliest step of building the indexes.
+const slugOfCanonical = remembered((canonical) => slugify(canonical) || `t-${createHash("sha1").update(canonical).digest("hex").slice(0, 8)}`);
 
 /** A URL-safe slug for a name (from its canonical form, so every spelling of a term gets the same one); names with nothing sluggable get a short stable hash. */
 export function termSlug(name: string): string {
-  const canonical = canonicalName(name);
-  const known = slugs.get(canonical);
-  if (known !== undefined) return known;
-  const slug = slugify(canonical) || `t-${createHash("sha1").update(canonical).digest("hex").slice(0, 8)}`;
-  if (slugs.size > 200_000) slugs.clear();
-  slugs.set(canonical, slug);
-  return slug;
+  return slugOfCanonical(canonicalName(name));
 }
 
 /** A front-matter spelling as a taxonomy reads it: without wrapping quotes, and its identity (termKey). */
@@ -125,19 +127,11 @@ interface Spelling {
   key: string;
 }
 
-// An archive's 9,000 posts name the same few thousand terms a quarter of a million times: each spelling is read once.
-const spellingsRead = new Map<string, Spelling>();
-
-function spelling(raw: string): Spelling {
-  let s = spellingsRead.get(raw);
-  if (s === undefined) {
-    const name = unquoted(raw);
-    s = { name, key: name ? termKey(name) : "" };
-    if (spellingsRead.size > 200_000) spellingsRead.clear();
-    spellingsRead.set(raw, s);
-  }
-  return s;
-}
+/** A front-matter spelling as a taxonomy reads it, each distinct one read once. */
+const spelling = remembered((raw): Spelling => {
+  const name = unquoted(raw);
+  return { name, key: name ? termKey(name) : "" };
+});
 
 function fieldValues(post: Post, field: TermField): readonly string[] {
   const v = post[field];

@@ -65,7 +65,7 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     runs = renderRunsSetting(env);
     // SEARCH_POSTS_PER_PART from the command's environment (not the process's), as the other settings,
     // and checked with them: a bad value stops the build before anything is read or written.
-    if (search) perPart = await searchPostsPerPart(env);
+    if (search) perPart = (await import("../search/index-site.js")).postsPerPart(env);
   } catch (e) {
     if (!(e instanceof SettingsError)) throw e;
     log(`build: ${e.message}`);
@@ -101,12 +101,3 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
 
 export { projectRoot };
 
-/** Posts per search index part from the environment (the search module's rule), as a settings error when it is not a number of posts. */
-async function searchPostsPerPart(env: NodeJS.ProcessEnv): Promise<number> {
-  const { postsPerPart } = await import("../search/index-site.js");
-  try {
-    return postsPerPart(env);
-  } catch (e) {
-    throw new SettingsError(e instanceof Error ? e.message : String(e));
-  }
-}

@@ -15,6 +15,7 @@ import { gunzipSync } from "node:zlib";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { SettingsError } from "../options.js";
 import { isSalt, settleSalts, type PartIds, type Salt } from "./collisions.js";
 import { indexPart, pageUrl, type PartDone, type PartJob } from "./index-part.js";
 import type { WorkerAnswer } from "./index-worker.js";
@@ -127,7 +128,7 @@ export function postsPerPart(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.SEARCH_POSTS_PER_PART;
   if (raw === undefined || raw === "") return DEFAULT_POSTS_PER_PART;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`SEARCH_POSTS_PER_PART must be a whole number of posts, 1 or more, not '${raw}'`);
+  if (!Number.isInteger(n) || n < 1) throw new SettingsError(`SEARCH_POSTS_PER_PART must be a whole number of posts, 1 or more, not '${raw}'`);
   return n;
 }
 
@@ -139,7 +140,7 @@ export function indexJobs(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.SEARCH_INDEX_JOBS;
   if (raw === undefined || raw === "") return Math.min(2, availableParallelism());
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`SEARCH_INDEX_JOBS must be a whole number, 1 or more, not '${raw}'`);
+  if (!Number.isInteger(n) || n < 1) throw new SettingsError(`SEARCH_INDEX_JOBS must be a whole number, 1 or more, not '${raw}'`);
   return n;
 }
 

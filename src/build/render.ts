@@ -95,7 +95,7 @@ export interface WorkerInput {
 /**
  * A worker thread running render-worker.ts, which loads its modules (tsx, Eleventy, the site's code)
  * and then waits for its WorkerInput as its first message: so a build can start its workers before it
- * has read the posts (startRenderWorkers), and they load while the main thread reads. The main
+ * has read the posts (RenderWorkers), and they load while the main thread reads. The main
  * thread's TypeScript loader (tsx, from `node --import tsx`) does not reach worker threads: the worker
  * registers it first, then loads the module.
  */

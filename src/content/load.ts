@@ -179,10 +179,9 @@ export class ContentLoader {
     const perTarget = await Promise.all(targets.map(async (t) => ({ root: t, found: await findPostFiles(t) })));
     const jobs = perTarget.flatMap(({ root, found }) => found.files.map((file) => ({ root, file })));
     const results: FileResult[] = new Array(jobs.length);
-    let next = 0;
     for (let i = 0; i < jobs.length; i++) {
       const job = jobs[i]!;
-      results[i] = await this.loadFile(job.file, job.root, transcripts, displayPath(job.file, displayBase));
+      results[i] = this.loadFile(job.file, job.root, transcripts, displayPath(job.file, displayBase));
       // Timers (the build's progress lines) run between files now and then.
       if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
     }
@@ -231,7 +230,7 @@ export class ContentLoader {
    * `readFile` were 4.5 s of CPU for 9,000 posts, more than the reading); this is a tenth of it, and
    * the load yields to the event loop between files (see load) so progress lines still print.
    */
-  private async loadFile(file: string, root: string, transcripts: TranscriptMode, display: string): Promise<FileResult> {
+  private loadFile(file: string, root: string, transcripts: TranscriptMode, display: string): FileResult {
     const fd = openSync(file, "r");
     let info: { size: number; mtimeMs: number };
     let bytes: Buffer | undefined;

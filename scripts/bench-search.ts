@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search -- [--posts=1000] [--work=DIR] [--reuse] [--queries-only] [--limit=300] [--only=q1,q2]`
+ * `npm run bench:search -- [--posts=1000] [--work=DIR] [--reuse] [--queries-only] [--limit=300] [--only=q1,q2] [--against=DIR]`
  * The search benchmark: generates an archive shaped like the real one (scripts/gen-corpus.ts),
  * builds it without search, indexes it (time, tree peak memory, size per part), serves it on
  * 127.0.0.1 and runs a fixed list of queries through the real search page in headless Chromium,
@@ -9,11 +9,15 @@
  * where they stand next to each other. Prints per-query and median figures. `--reuse` keeps a site
  * already built in the work folder (and indexes it again); `--queries-only` keeps its index too and
  * only runs the queries (`--only` picks some of them), for trying a change to the search page after
- * copying it into the built site.
+ * copying it into the built site. `--against=DIR` runs every query on a second built site of the same
+ * posts too (a copy of the work folder's site, `cp -al` hard links, holding another search page: copy
+ * the page's files over after deleting the links, or the first site changes with them), the two
+ * one after the other per query, in turn first, and prints both sites' figures and the median of
+ * their differences: on a shared, noisy machine, only figures taken side by side compare.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
@@ -27,7 +31,7 @@ import { launch } from "../test/browser/chromium.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({
-  options: { posts: { type: "string", default: "1000" }, work: { type: "string" }, reuse: { type: "boolean", default: false }, "queries-only": { type: "boolean", default: false }, only: { type: "string" }, limit: { type: "string", default: "300" }, "index-only": { type: "string" } },
+  options: { against: { type: "string" }, posts: { type: "string", default: "1000" }, work: { type: "string" }, reuse: { type: "boolean", default: false }, "queries-only": { type: "boolean", default: false }, only: { type: "string" }, limit: { type: "string", default: "300" }, "index-only": { type: "string" } },
 });
 
 // Run by the benchmark itself, under measure(): index a site and print each part's time.
@@ -220,36 +224,58 @@ async function main(): Promise<void> {
   }
 
   const truth = groundTruth();
-  const server = await serveStatic(site);
+  const sites = [{ name: values.against ? "A" : "", dir: site }, ...(values.against ? [{ name: "B", dir: path.resolve(values.against) }] : [])];
+  const servers = await Promise.all(sites.map((s) => serveStatic(s.dir)));
   const browser = await launch();
   const limit = Number(values.limit);
-  const rows: Figures[] = [];
+  const rows: Figures[][] = sites.map(() => []);
+  const load = (): string => loadavg().map((l) => l.toFixed(2)).join(" ");
+  console.log(`load average ${load()}${values.against ? ` (A: ${site}, B: ${sites[1]?.dir})` : ""}`);
   try {
     const only = values.only?.split(",");
+    let n = 0;
     for (const [i, query] of QUERIES.entries()) {
       if (only && !only.includes(query)) continue;
       const expected = new Set(truth.filter((t) => matches(t, query)).map((t) => t.slug));
-      const context = await browser.newContext(); // cold: an empty cache
-      const page = await context.newPage();
-      await page.addInitScript({ content: WATCH_SEARCH_PAGE });
-      rows.push(await runQuery(page, server.url, query, limit, expected, QUERIES[(i + 7) % QUERIES.length] ?? "模型"));
-      await context.close();
-      const r = rows.at(-1)!;
-      console.log(
-        `${r.query.padEnd(14)} truth ${String(r.truth).padStart(5)} shown ${String(r.count).padStart(5)} listed ${String(r.listed).padStart(4)}  P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)}${r.estimated ? "~" : " "}  first ${(r.firstMs / 1000).toFixed(2)} s final ${(r.finalMs / 1000).toFixed(2)} s  ${(r.bytes / 2 ** 20).toFixed(2)} MiB ${String(r.requests).padStart(3)} req  warm ${(r.warmMs / 1000).toFixed(2)} s`,
-      );
+      // With two sites, each query runs on both, one after the other, the first in turn.
+      const order = sites.map((_, k) => k);
+      if (n++ % 2) order.reverse();
+      for (const k of order) {
+        const context = await browser.newContext(); // cold: an empty cache
+        const page = await context.newPage();
+        await page.addInitScript({ content: WATCH_SEARCH_PAGE });
+        rows[k]?.push(await runQuery(page, servers[k]?.url ?? "", query, limit, expected, QUERIES[(i + 7) % QUERIES.length] ?? "模型"));
+        await context.close();
+      }
+      for (const [k, s] of sites.entries()) {
+        const r = rows[k]?.at(-1);
+        if (!r) continue;
+        console.log(
+          `${s.name ? `${s.name} ` : ""}${r.query.padEnd(14)} truth ${String(r.truth).padStart(5)} shown ${String(r.count).padStart(5)} listed ${String(r.listed).padStart(4)}  P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)}${r.estimated ? "~" : " "}  first ${(r.firstMs / 1000).toFixed(2)} s final ${(r.finalMs / 1000).toFixed(2)} s  ${(r.bytes / 2 ** 20).toFixed(2)} MiB ${String(r.requests).padStart(3)} req  warm ${(r.warmMs / 1000).toFixed(2)} s`,
+        );
+      }
     }
   } finally {
     await browser.close();
-    await server.close();
+    await Promise.all(servers.map((s) => s.close()));
   }
+  console.log(`load average ${load()}`);
   const f = (xs: number[], d = 3): string => `median ${median(xs).toFixed(d)}, min ${Math.min(...xs).toFixed(d)}, max ${Math.max(...xs).toFixed(d)}`;
-  console.log(`\n${rows.length} queries over ${truth.length} posts (~: recall estimated from the exact count past ${limit} listed)`);
-  console.log(`precision ${f(rows.map((r) => r.precision))}; mean ${(rows.reduce((s, r) => s + r.precision, 0) / rows.length).toFixed(3)}`);
-  console.log(`recall    ${f(rows.map((r) => r.recall))}; mean ${(rows.reduce((s, r) => s + r.recall, 0) / rows.length).toFixed(3)}`);
-  console.log(`count exact: ${rows.filter((r) => r.count === r.truth).length}/${rows.length}`);
-  console.log(`first result s ${f(rows.map((r) => r.firstMs / 1000), 2)}; final s ${f(rows.map((r) => r.finalMs / 1000), 2)}; warm s ${f(rows.map((r) => r.warmMs / 1000), 2)}`);
-  console.log(`MiB per query ${f(rows.map((r) => r.bytes / 2 ** 20), 2)}; requests ${f(rows.map((r) => r.requests), 0)}`);
+  for (const [k, s] of sites.entries()) {
+    const r = rows[k] ?? [];
+    console.log(`\n${s.name ? `${s.name} (${s.dir}): ` : ""}${r.length} queries over ${truth.length} posts (~: recall estimated from the exact count past ${limit} listed)`);
+    console.log(`precision ${f(r.map((x) => x.precision))}; mean ${(r.reduce((a, x) => a + x.precision, 0) / r.length).toFixed(3)}`);
+    console.log(`recall    ${f(r.map((x) => x.recall))}; mean ${(r.reduce((a, x) => a + x.recall, 0) / r.length).toFixed(3)}`);
+    console.log(`count exact: ${r.filter((x) => x.count === x.truth).length}/${r.length}`);
+    console.log(`first result s ${f(r.map((x) => x.firstMs / 1000), 2)}; final s ${f(r.map((x) => x.finalMs / 1000), 2)}; warm s ${f(r.map((x) => x.warmMs / 1000), 2)}`);
+    console.log(`MiB per query ${f(r.map((x) => x.bytes / 2 ** 20), 2)}; requests ${f(r.map((x) => x.requests), 0)}`);
+  }
+  const [a, b] = rows;
+  if (a && b) {
+    /** The median of B's figure minus A's, query by query. */
+    const diff = (get: (x: Figures) => number, d = 2): string => median(a.map((x, i) => get(b[i] ?? x) - get(x))).toFixed(d);
+    console.log(`\nB - A, median of the differences per query: first result ${diff((x) => x.firstMs / 1000)} s, final ${diff((x) => x.finalMs / 1000)} s, warm ${diff((x) => x.warmMs / 1000)} s, ${diff((x) => x.bytes / 2 ** 20)} MiB, ${diff((x) => x.requests, 0)} requests`);
+  }
 }
 
 await main();

@@ -99,6 +99,19 @@ export async function buildHere(args: readonly string[], env: Record<string, str
   return { status, stdout: out.map((l) => `${l}\n`).join(""), stderr: err.map((l) => `${l}\n`).join("") };
 }
 
+/**
+ * `npm run check` as runScript("check.ts", …) runs it (from `cwd`, the project folder unless given),
+ * but in this test process (src/check/command.ts): its report as stdout, usage errors as stderr, as
+ * the command line prints them. For checks whose test is not about the process itself.
+ */
+export async function checkHere(args: readonly string[], cwd: string = root): Promise<RunResult> {
+  const { checkCommand } = await import("../src/check/command.js");
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await checkCommand(args, { cwd, out: (t) => out.push(`${t}\n`), log: (t) => err.push(`${t}\n`) });
+  return { status, stdout: out.join(""), stderr: err.join("") };
+}
+
 /** The text of the site's one inline script (saved view and theme, applied before first paint). */
 export const PREFS_SCRIPT = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(path.join(root, "_includes/partials/prefs-script.njk"), "utf8"))![1]!;
 

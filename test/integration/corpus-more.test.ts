@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
 import { readFrontMatter } from "../../src/frontmatter/read.js";
-import { corpusDir, corpusSite, moreCorpusDir, runScript } from "../helpers.js";
+import { checkHere, corpusDir, corpusSite, moreCorpusDir } from "../helpers.js";
 import { missingText } from "../text-runs.js";
 
 const files = readdirSync(moreCorpusDir).filter((f) => f.endsWith(".md"));
@@ -25,18 +25,18 @@ before(() => {
   for (const f of files) if (f !== EMPTY_POST) pages.set(f, page(`posts/${path.basename(f, ".md")}`));
 });
 
-test("all 32 posts pass the check; 31 build, the empty one is a post-empty warning and has no page", () => {
+test("all 32 posts pass the check; 31 build, the empty one is a post-empty warning and has no page", async () => {
   assert.equal(files.length, 32);
   assert.equal(pages.size, 31);
   assert.ok(!existsSync(path.join(site, "posts", path.basename(EMPTY_POST, ".md"))));
-  const r = runScript("check.ts", [moreCorpusDir, "--format=json"]);
+  const r = await checkHere([moreCorpusDir, "--format=json"]);
   assert.equal(r.status, 0, r.stdout);
   const rules = (JSON.parse(r.stdout) as { diagnostics: { rule: string; file: string }[] }).diagnostics.map((d) => `${path.basename(d.file)} ${d.rule}`);
   assert.ok(rules.includes(`${EMPTY_POST} post-empty`), rules.join("\n"));
 });
 
-test("Chinese-only posts are not defective: no original-missing in the 92 real posts' check", () => {
-  const r = runScript("check.ts", [moreCorpusDir, corpusDir, "--format=json"]);
+test("Chinese-only posts are not defective: no original-missing in the 92 real posts' check", async () => {
+  const r = await checkHere([moreCorpusDir, corpusDir, "--format=json"]);
   const diagnostics = (JSON.parse(r.stdout) as { diagnostics: { rule: string; file: string }[] }).diagnostics;
   const chineseOnly = new Set(files.filter((f) => !source(f).includes("<details")));
   assert.ok(chineseOnly.size >= 20);

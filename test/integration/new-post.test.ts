@@ -5,9 +5,9 @@ import path from "node:path";
 import { readFrontMatter } from "../../src/frontmatter/read.js";
 import { today } from "../../src/scaffold.js";
 import { MAX_POST_SLUG, postSlug, slugify, truncateSlug } from "../../src/slug.js";
-import { buildHere, corpusDir, runScript, SEED_POST, tempDir } from "../helpers.js";
+import { buildHere, checkHere, corpusDir, runScript, SEED_POST, tempDir } from "../helpers.js";
 
-test("npm run new scaffolds a valid post with a pinyin slug and never overwrites", () => {
+test("npm run new scaffolds a valid post with a pinyin slug and never overwrites", async () => {
   const dir = tempDir("new");
   const r = runScript("new-post.ts", ["压缩即智能：AGI 之路", `--dir=${dir}`]);
   assert.equal(r.status, 0, r.stderr);
@@ -23,7 +23,7 @@ test("npm run new scaffolds a valid post with a pinyin slug and never overwrites
   assert.equal(again.status, 1);
   assert.match(again.stderr, /already exists; not overwritten/);
   assert.equal(readFileSync(file, "utf8"), text, "the existing file is untouched");
-  assert.equal(runScript("check.ts", [dir]).status, 0, "the new post passes the check");
+  assert.equal((await checkHere([dir])).status, 0, "the new post passes the check");
   assert.equal(runScript("new-post.ts", [`--dir=${dir}`]).status, 2, "a title is required");
 });
 
@@ -32,7 +32,7 @@ test("a scaffold not yet filled in is a warning at its body and is left out of t
   assert.equal(runScript("new-post.ts", ["空白草稿", `--dir=${dir}`]).status, 0);
   copyFileSync(path.join(corpusDir, SEED_POST), path.join(dir, "seed.md"));
   const [file] = readdirSync(dir).filter((f) => f !== "seed.md");
-  const check = runScript("check.ts", [dir]);
+  const check = await checkHere([dir]);
   assert.equal(check.status, 0, check.stdout);
   const bodyLine = readFileSync(path.join(dir, file!), "utf8").split("\n").indexOf("---", 1) + 2;
   assert.match(check.stdout, new RegExp(`${file!.replace(".", "\\.")}:${bodyLine}:1 warning post-empty .*left out of the site`));

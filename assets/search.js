@@ -31,24 +31,17 @@ const labels = JSON.parse($("#search-labels").textContent ?? "{}");
 const siteBase = new URL("../", import.meta.url);
 // A large archive's index comes in parts (so building it stays lean): Pagefind merges them into one
 // search, with one list of results and filter counts over all. The list of parts (src/search/
-// index-site.ts) names the files Pagefind needs before it can search, so they are all asked for at
-// once, while Pagefind's own script loads: otherwise each part waits for the first one's engine, and
-// each file for the one before it. Never a cached list: it names the current index's files.
+// index-site.ts) names the files Pagefind needs before it can search: the page's inline script asks
+// for it as the page is read and preloads those files as soon as it arrives (pages/search.njk), so
+// they all load at once, while Pagefind's own script loads: otherwise each part waits for the first
+// one's engine, and each file for the one before it. Fetched here only where that script did not run.
+/** @typedef {{ parts: { path: string, meta: string }[], wasm: string, tag: string }} Manifest */
 /** @type {Promise<Pagefind>} */
 const pagefindLoaded = import(new URL("pagefind/pagefind.js", siteBase).href);
-/** @type {{ parts: { path: string, meta: string }[], wasm: string, tag: string }} */
-const manifest = await fetch(new URL("pagefind/parts.json", siteBase), { cache: "no-cache" })
-  .then((r) => (r.ok ? r.json() : undefined), () => undefined)
-  .then((m) => m ?? { parts: [], wasm: "", tag: "" });
-/** @param {string} file site-relative */
-const preload = (file) => document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: new URL(file, siteBase).href }));
-if (manifest.tag) {
-  for (const [k, part] of manifest.parts.entries()) {
-    preload(`${part.path}pagefind-entry.json?ts=${manifest.tag}`);
-    if (part.meta) preload(part.path + part.meta);
-    if (k === 0 && manifest.wasm) preload(part.path + manifest.wasm);
-  }
-}
+/** @type {Promise<Manifest | undefined> | undefined} */
+const asked = /** @type {{ searchParts?: Promise<Manifest | undefined> }} */ (/** @type {unknown} */ (window)).searchParts;
+/** @type {Manifest} */
+const manifest = await (asked ?? fetch(new URL("pagefind/parts.json", siteBase), { cache: "no-cache" }).then((r) => (r.ok ? r.json() : undefined), () => undefined)).then((m) => m ?? { parts: [], wasm: "", tag: "" });
 const pagefind = await pagefindLoaded;
 // The tag makes the entry files' addresses those preloaded. On the page's own thread, not in
 // Pagefind's worker: a worker would fetch its own copy of Pagefind's script and start after it, and
@@ -97,7 +90,7 @@ const filtersWanted = () => filtersFold.open || filtersBox.querySelector("input:
 /** @type {(() => Promise<void>) | undefined} counts the filters of the query shown (set by run) */
 let countFilters;
 
-const PAGE = 20; // results listed at a time; "more" lists the next
+const PAGE = 10; // results listed at a time, as search pages do; "more" lists the next
 const FILTER_VALUES = 12; // values listed per filter
 let current = 0;
 /** @type {(() => Promise<void>) | undefined} */
@@ -263,7 +256,7 @@ async function run(raw) {
   const page = async () => {
     const next = ranked.slice(listed, listed + PAGE);
     // All of the page's posts are read at once, and each is listed as soon as it and those above it
-    // are: the first result shows without waiting for the twentieth.
+    // are: the first result shows without waiting for the tenth.
     const reading = next.map((r) => /** @type {PagefindResult} */ (byId.get(r.id)).data());
     for (const [k, read] of reading.entries()) {
       const d = await read;

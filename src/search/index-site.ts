@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { SettingsError } from "../options.js";
 import { isSalt, settleSalts, type PartIds, type Salt } from "./collisions.js";
 import { indexPart, pageUrl, type PartDone, type PartJob } from "./index-part.js";
-import type { WorkerAnswer } from "./index-worker.js";
+import type { ParentMessage, WorkerAnswer, WorkerMessage } from "./index-worker.js";
 import { indexedHtml } from "./page-text.js";
 import { assignParts, contentHash, partKey } from "./parts.js";
 
@@ -39,6 +39,8 @@ export interface IndexReport {
   resalted: number;
   /** Seconds each part indexed here took, in the parts' order (copied parts left out). */
   partSeconds: number[];
+  /** When each part indexed here was written (PartDone's `writing`), in the order they were written. */
+  writes: Array<{ folder: string; from: number; to: number }>;
   /** Size of the index folders. */
   bytes: number;
   files: number;
@@ -369,7 +371,9 @@ export async function indexSite(
     jobs.push({ k, dir, folder, files, salts: saltsOf(files) });
   }
   const partSeconds = new Map<number, number>();
+  const writes: IndexReport["writes"] = [];
   const written = (job: PartJob & { k: number }, result: PartDone): void => {
+    writes.push({ folder: job.folder, ...result.writing });
     for (const f of job.files) indexed.set(f, result.indexed[f] ?? "-");
     const size = folderSize(path.join(dir, job.folder));
     const part = assigned[job.k] ?? [];
@@ -456,11 +460,18 @@ export async function indexSite(
     salted: Object.keys(manifest.salts).length,
     resalted,
     partSeconds: [...partSeconds].sort(([a], [b]) => a - b).map(([, s]) => s),
+    writes: writes.sort((a, b) => a.from - b.from),
     ...indexSize(dir),
   };
 }
 
-/** Index `jobs`, `workers` at a time (in child processes, index-worker.ts; in this process when one at a time will do). */
+/**
+ * Index `jobs`, `workers` at a time (in child processes, index-worker.ts; in this process when one
+ * at a time will do). The workers take turns to write their parts: one writes while the others add
+ * pages, so that the processes' peaks (Pagefind's, while it writes) never coincide. Writing takes
+ * about as long as adding a part's pages, so the turns cost little time: measured on 500-post
+ * parts, Pagefind holds about 0.3 GB while pages are added and 0.9–1 GB while it writes.
+ */
 async function runParts<J extends PartJob>(jobs: readonly J[], workers: number, onDone: (job: J, done: PartDone) => void): Promise<void> {
   if (workers <= 1 || jobs.length <= 1) {
     for (const job of jobs) onDone(job, await indexPart(job));
@@ -468,6 +479,19 @@ async function runParts<J extends PartJob>(jobs: readonly J[], workers: number, 
   }
   const queue = [...jobs];
   const children: ChildProcess[] = [];
+  // The worker holding the turn to write, and those waiting for it, in order.
+  let writer: ChildProcess | undefined;
+  const waiting: ChildProcess[] = [];
+  const grant = (): void => {
+    if (writer) return;
+    writer = waiting.shift();
+    writer?.send({ go: true } satisfies ParentMessage);
+  };
+  const release = (child: ChildProcess): void => {
+    if (writer === child) writer = undefined;
+    if (waiting.includes(child)) waiting.splice(waiting.indexOf(child), 1);
+    grant();
+  };
   // The same file type as this one (.ts under the TypeScript loader, which the child inherits with Node's options).
   const script = fileURLToPath(new URL(`./index-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
   const work = async (): Promise<void> => {
@@ -476,17 +500,26 @@ async function runParts<J extends PartJob>(jobs: readonly J[], workers: number, 
     for (let job = queue.shift(); job; job = queue.shift()) {
       const { dir, files, folder, salts } = job;
       const answer = await new Promise<WorkerAnswer>((resolve, reject) => {
-        const onError = (e: Error): void => reject(e);
+        const onError = (e: Error): void => settle(() => reject(e));
         const onExit = (code: number | null, signal: string | null): void =>
-          reject(new Error(`search index: the indexing process stopped (${signal ?? `exit code ${code}`}) while indexing ${folder}`));
-        child.once("error", onError);
-        child.once("exit", onExit);
-        child.once("message", (m) => {
+          settle(() => reject(new Error(`search index: the indexing process stopped (${signal ?? `exit code ${code}`}) while indexing ${folder}`)));
+        const onMessage = (m: WorkerMessage): void => {
+          if ("write" in m) {
+            waiting.push(child);
+            grant();
+          } else settle(() => resolve(m));
+        };
+        const settle = (then: () => void): void => {
           child.off("error", onError);
           child.off("exit", onExit);
-          resolve(m as WorkerAnswer);
-        });
-        child.send({ dir, files, folder, ...(salts ? { salts } : {}) } satisfies PartJob);
+          child.off("message", onMessage);
+          release(child);
+          then();
+        };
+        child.on("error", onError);
+        child.on("exit", onExit);
+        child.on("message", onMessage);
+        child.send({ dir, files, folder, ...(salts ? { salts } : {}) } satisfies ParentMessage);
       });
       if ("error" in answer) {
         queue.length = 0; // the other process starts no further part

@@ -1,19 +1,35 @@
 /**
  * A child process that indexes parts of the search index one after another (index-part.ts), each in
  * a Pagefind process of its own (started by this process's instance of Pagefind's module), answering
- * each PartJob it is sent with `{ done }` or `{ error }`. It ends when its parent disconnects.
+ * each PartJob it is sent with `{ done }` or `{ error }`. Before Pagefind writes a part, it asks its
+ * parent for its turn (`{ write }`) and waits for `{ go }`. It ends when its parent disconnects.
  */
 import { indexPart, type PartDone, type PartJob } from "./index-part.js";
 
-/** A worker's answer to one job. */
+/** What a worker says: its answer to one job, or that it waits for its turn to write. */
 export type WorkerAnswer = { done: PartDone } | { error: string };
+export type WorkerMessage = WorkerAnswer | { write: true };
+/** What the parent sends: a job, or a worker's turn to write. */
+export type ParentMessage = PartJob | { go: true };
 
-const answer = (a: WorkerAnswer): void => void process.send?.(a);
+const say = (m: WorkerMessage): void => void process.send?.(m);
 
-process.on("message", (job: PartJob) => {
-  indexPart(job).then(
-    (done) => answer({ done }),
-    (e: unknown) => answer({ error: e instanceof Error ? e.message : String(e) }),
+let turn: (() => void) | undefined;
+const writeTurn = (): Promise<void> =>
+  new Promise((resolve) => {
+    turn = resolve;
+    say({ write: true });
+  });
+
+process.on("message", (m: ParentMessage) => {
+  if ("go" in m) {
+    turn?.();
+    turn = undefined;
+    return;
+  }
+  indexPart(m, writeTurn).then(
+    (done) => say({ done }),
+    (e: unknown) => say({ error: e instanceof Error ? e.message : String(e) }),
   );
 });
 process.on("disconnect", () => process.exit(0));

@@ -139,6 +139,15 @@ test("an index in parts: each part holds its share of the posts, the first lists
   assert.notEqual(again.tag, manifest.tag, "another index, another tag: no browser keeps the old entry");
 });
 
+test("parts indexed at once take turns to write (Pagefind's peak is its write): no two writes overlap", async () => {
+  const r = await indexSite(plain, 1, undefined, { jobs: 2 });
+  assert.equal(r.parts, 2);
+  assert.deepEqual(r.writes.map((w) => w.folder).sort(), ["pagefind", "pagefind-2"], "each part written once");
+  const [first, second] = r.writes;
+  assert.ok(first && second && first.from <= first.to && second.from <= second.to);
+  assert.ok(second.from >= first.to, `the second write (from ${second.from}) starts after the first one's process ended (${first.to})`);
+});
+
 test("a build over the previous site copies the index parts whose posts did not change, and its index is a clean build's", async () => {
   const dir = tempDir("search-parts");
   const posts = path.join(dir, "posts");

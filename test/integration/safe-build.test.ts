@@ -229,7 +229,12 @@ test("outputs the build (and the dev server) must not replace are refused with e
     [[`--output=${base}/link-to-project`], /is the project folder/],
   ];
   const before = tree(base, ["node_modules"]);
-  // Each refusal is a process of its own (from the copy's scripts), all at once: they only start and refuse.
+  // Two refusals are processes of their own (the copy's scripts/build.ts: exit code and stderr as a
+  // user sees them); the others are the copy's build command run one after the other in one further
+  // process (test/build-in-copy.ts), which must print nothing else. All at once: they only start and refuse.
+  const inProcess = new Set(cases.keys());
+  inProcess.delete(0);
+  inProcess.delete(cases.length - 1);
   const run = promisify(execFile);
   const node = async (script: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<RunResult> => {
     try {
@@ -240,7 +245,14 @@ test("outputs the build (and the dev server) must not replace are refused with e
       return { status: typeof failed.code === "number" ? failed.code : -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? String(e) };
     }
   };
-  const results = await Promise.all(cases.map(([args]) => node("build.ts", args, { NO_SEARCH: "1" })));
+  const driver = path.join(root, "test/build-in-copy.ts");
+  const [batch, ...alone] = await Promise.all([
+    run(process.execPath, ["--import", "tsx", driver, project, JSON.stringify([...inProcess].map((k) => [`--site=${FIXTURE_SITE_FILE}`, ...cases[k]![0]]))], { cwd: project, encoding: "utf8", env: { ...process.env, INIT_CWD: project, NO_SEARCH: "1" }, timeout: 60_000, killSignal: "SIGKILL", maxBuffer: 16 * 1024 * 1024 }),
+    ...[...cases.keys()].filter((k) => !inProcess.has(k)).map((k) => node("build.ts", cases[k]![0], { NO_SEARCH: "1" })),
+  ]);
+  assert.equal(batch.stderr, "", "the build commands run in one process print only through the command's own lines");
+  const batched = JSON.parse(batch.stdout) as RunResult[];
+  const results = [...cases.keys()].map((k) => (inProcess.has(k) ? batched.shift()! : alone.shift()!));
   for (const [k, [args, reason]] of cases.entries()) {
     const r = results[k]!;
     const what = args.join(" ");

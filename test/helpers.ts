@@ -115,6 +115,9 @@ export async function checkHere(args: readonly string[], cwd: string = root): Pr
 /** The text of the site's one inline script (saved view and theme, applied before first paint). */
 export const PREFS_SCRIPT = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(path.join(root, "_includes/partials/prefs-script.njk"), "utf8"))![1]!;
 
+/** The text of the search page's inline module (it asks for the list of index parts early), as pages/search.njk writes it. */
+export const SEARCH_PARTS_SCRIPT = /<script type="module" async>([\s\S]*?)<\/script>/.exec(readFileSync(path.join(root, "pages/search.njk"), "utf8"))?.[1];
+
 /** The 59 real posts with valid front matter. */
 export const buildablePosts = (): string[] => readdirSync(corpusDir).filter((f) => f.endsWith(".md") && f !== BROKEN_YAML_POST);
 

@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { corpusDir, FIXTURE_SITE_FILE, root, runBuild, SEED_POST, tempDir } from "../helpers.js";
+import { buildHere, corpusDir, FIXTURE_SITE_FILE, root, SEED_POST, tempDir } from "../helpers.js";
 
 /** Start a script; resolves with the process once a line of its output matches `ready`. */
 function start(script: string, args: string[], ready: RegExp, timeoutMs = 60_000): Promise<{ child: ChildProcess; match: RegExpExecArray; output: () => string }> {
@@ -65,7 +65,8 @@ test("npm run preview serves a built site under its path prefix on loopback, and
   mkdirSync(posts);
   copyFileSync(path.join(corpusDir, SEED_POST), path.join(posts, "seed.md"));
   const site = path.join(path.dirname(posts), "site");
-  const built = runBuild([`--input=${posts}`, `--output=${site}`, "--pathprefix=/repo/"], { NO_SEARCH: "1" });
+  // The build in this process (buildHere): the test is about the preview server, a process of its own.
+  const built = await buildHere([`--input=${posts}`, `--output=${site}`, "--pathprefix=/repo/"], { NO_SEARCH: "1" });
   assert.equal(built.status, 0, built.stderr);
   assert.match(built.stderr, /to look at it: npm run preview -- --dir=\S+ --pathprefix=\/repo\//, "the build says how to look at the site");
   const { child, match } = await start("preview.ts", [`--dir=${site}`, "--pathprefix=/repo/", "--port=0"], /serving .* at (http:\/\/127\.0\.0\.1:\d+)\/repo\//);

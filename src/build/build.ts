@@ -110,7 +110,8 @@ async function buildSite(options: BuildOptions, progress: BuildProgress, early: 
   // Transcripts are parsed as their pages render (once each), and their warnings reported after.
   const loader = siteOptions.loader;
   loader.takeLaterDiagnostics();
-  const content = await loader.load([siteOptions.contentDir], { transcripts: "lazy" });
+  // The render workers started for a clean build read a share of the front matter meanwhile.
+  const content = await loader.load([siteOptions.contentDir], { transcripts: "lazy", helpers: early.workers.readHelpers() });
   progress.postsDone(content.posts.length);
   if (isFailing(content.diagnostics, options.strict)) {
     reportDiagnostics(content.diagnostics, content.fileCount, options.strict, log, content.skipped);

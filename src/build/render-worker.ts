@@ -1,6 +1,6 @@
 /**
- * A worker thread's Eleventy run: one share of a production build's pages (see render.ts). It waits
- * for its input (its first message), takes over the posts the main thread read (a loader of its own
+ * A worker thread's Eleventy run: one share of a production build's pages (see render.ts). It helps
+ * the main thread read the posts when asked (ReadRequest), then waits for its input, takes over the posts the main thread read (a loader of its own
  * reads their transcripts), plans the same pages as the main thread (the same page cache inputs),
  * renders its share into the staging folder, and sends back what parsing its transcripts found.
  */
@@ -9,11 +9,22 @@ import { ContentLoader } from "../content/load.js";
 import type { LocalDiagnostic } from "../diagnostics.js";
 import type { Post } from "../content/post.js";
 import { PageCache } from "./incremental.js";
-import { runEleventy, shardPlan, type WorkerInput, type WorkerMessage } from "./render.js";
+import { runEleventy, shardPlan, type ReadRequest, type WorkerInput, type WorkerMessage } from "./render.js";
 
-// Started before the posts were read (render.ts): the modules above load meanwhile, then the input comes.
-const input = await new Promise<WorkerInput>((resolve) => parentPort!.once("message", (m: WorkerInput) => resolve(m)));
 const loader = new ContentLoader();
+// Started before the posts were read (render.ts): the modules above load meanwhile. A share of the
+// posts to read may come first (ReadShare: this thread helps the main thread read them), then the input.
+const input = await new Promise<WorkerInput>((resolve) => {
+  const onMessage = (m: WorkerInput | ReadRequest): void => {
+    if (!("read" in m)) {
+      parentPort!.off("message", onMessage);
+      resolve(m);
+      return;
+    }
+    loader.readShare(m.read, m.owner, (chunk, files) => parentPort!.postMessage({ chunk, files } satisfies WorkerMessage));
+  };
+  parentPort!.on("message", onMessage);
+});
 // The posts as the main thread read and checked them: only what changed since is read again.
 loader.adopt(input.loaded);
 const cache = new PageCache(input.cache.previousSite, input.cache.fingerprint, new Map(input.cache.fileHashes), input.cache.useCache, loader);

@@ -17,7 +17,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import Eleventy from "@11ty/eleventy";
 import type { LocalDiagnostic } from "../diagnostics.js";
-import type { ContentLoader, LoadedFile } from "../content/load.js";
+import type { ContentLoader, LoadedFile, ReadHelper, ReadShare } from "../content/load.js";
 import { planWith, type RenderPlanner } from "../eleventy/content-plugin.js";
 import { giveOptions, projectRoot, type Options } from "../options.js";
 import type { RenderPlan } from "../site/render-plan.js";
@@ -115,14 +115,42 @@ export class RenderWorkers {
   take(): Worker {
     return this.started.shift() ?? startWorker();
   }
+  /**
+   * The started workers as helpers of the main thread's reading of the posts (ContentLoader's
+   * `helpers`): each reads the chunks of files it claims while the main thread reads the others.
+   */
+  readHelpers(): ReadHelper[] {
+    return this.started.map((w) => (share, owner, onChunk, onFailed) => {
+      const onMessage = (m: WorkerMessage): void => {
+        if ("chunk" in m) onChunk(m.chunk, m.files);
+      };
+      const stop = (): void => {
+        w.off("message", onMessage);
+        onFailed();
+      };
+      w.on("message", onMessage);
+      w.once("error", stop);
+      w.once("exit", stop);
+      w.postMessage({ read: share, owner } satisfies ReadRequest);
+    });
+  }
   /** Stop the workers nobody took (the build rendered in fewer runs, or stopped before rendering). */
   async release(): Promise<void> {
     await Promise.all(this.started.splice(0).map((w) => w.terminate()));
   }
 }
 
-/** A worker's messages: pages written (a count since the last message), then what its parsing found. */
-export type WorkerMessage = { pages: number } | { done: true; findings: Array<[string, LocalDiagnostic[]]> };
+/** A share of the posts to read, sent to a started worker before its input (RenderWorkers.readHelpers). */
+export interface ReadRequest {
+  read: ReadShare;
+  owner: number;
+}
+
+/**
+ * A worker's messages: files of a chunk it read (a ReadRequest's), pages written (a count since the
+ * last message), then what its parsing found.
+ */
+export type WorkerMessage = { chunk: number; files: LoadedFile[] } | { pages: number } | { done: true; findings: Array<[string, LocalDiagnostic[]]> };
 
 /**
  * Render the site in `count` runs at once: this thread's (shard 0, with `planner`) and `count - 1`
@@ -139,7 +167,7 @@ export async function renderInParallel(run: Omit<EleventyRun, "shard">, count: n
       let findings: Array<[string, LocalDiagnostic[]]> | undefined;
       w.on("message", (m: WorkerMessage) => {
         if ("pages" in m) for (let n = 0; n < m.pages; n++) run.onPageWritten();
-        else findings = m.findings;
+        else if ("done" in m) findings = m.findings;
       });
       w.on("error", reject);
       w.on("exit", (code) => (code === 0 && findings ? resolve(findings) : reject(new Error(`a rendering worker stopped (exit code ${code}) before it finished its pages`))));

@@ -41,6 +41,12 @@ export type TranscriptMode = "keep" | "check" | "lazy";
 export interface LoadOptions {
   /** Default `keep`. */
   transcripts?: TranscriptMode;
+  /**
+   * Other threads that read a share of the files (`lazy` mode only): see ReadShare. A build's render
+   * workers, started before the posts are read, take the files from the end while this thread
+   * takes them from the start.
+   */
+  helpers?: readonly ReadHelper[];
   /** How file paths appear in diagnostics: relative to this folder. Default: the working directory. */
   displayBase?: string;
 }
@@ -149,6 +155,27 @@ export interface LoadedFile {
   diagnostics: LocalDiagnostic[];
 }
 
+/**
+ * The files of one `load`, shared with helper threads: each thread claims chunks of `chunk` files
+ * (chunk `c` holds jobs `c * chunk` …) by setting `cells[c]` from 0 to its own number (1 is the
+ * loading thread's) with one atomic step, so that every file is read once, by whoever comes first.
+ */
+export interface ReadShare {
+  jobs: Array<{ file: string; root: string; display: string }>;
+  cells: SharedArrayBuffer;
+  chunk: number;
+}
+
+/**
+ * A helper thread (see LoadOptions.helpers): given a share and its own number (2 or more), it claims
+ * chunks and sends each one's files as it has read them (`onChunk`); `onFailed` when it stopped
+ * before sending every chunk it claimed.
+ */
+export type ReadHelper = (share: ReadShare, owner: number, onChunk: (chunk: number, files: LoadedFile[]) => void, onFailed: () => void) => void;
+
+/** Files a thread claims at once (see ReadShare). */
+const READ_CHUNK = 32;
+
 /** A name clash or other finding about a post made after loading, by the stage that found it. */
 export interface PostFinding {
   /** The post's slug. */
@@ -179,11 +206,15 @@ export class ContentLoader {
     const perTarget = await Promise.all(targets.map(async (t) => ({ root: t, found: await findPostFiles(t) })));
     const jobs = perTarget.flatMap(({ root, found }) => found.files.map((file) => ({ root, file })));
     const results: FileResult[] = new Array(jobs.length);
-    for (let i = 0; i < jobs.length; i++) {
-      const job = jobs[i]!;
-      results[i] = this.loadFile(job.file, job.root, transcripts, displayPath(job.file, displayBase));
-      // Timers (the build's progress lines) run between files now and then.
-      if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+    const helpers = transcripts === "lazy" && jobs.length > READ_CHUNK ? (options.helpers ?? []) : [];
+    if (helpers.length) await this.loadShared(jobs, displayBase, helpers, results);
+    else {
+      for (let i = 0; i < jobs.length; i++) {
+        const job = jobs[i]!;
+        results[i] = this.loadFile(job.file, job.root, transcripts, displayPath(job.file, displayBase));
+        // Timers (the build's progress lines) run between files now and then.
+        if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+      }
     }
 
     const diagnostics: Diagnostic[] = [];
@@ -247,15 +278,88 @@ export class ContentLoader {
     return result;
   }
 
+  /**
+   * Read `jobs` (lazy mode) into `results` with helper threads (see ReadShare): this thread claims
+   * chunks from the start, the helpers from the end, and this one waits only for the chunks a helper
+   * claimed (a helper that arrives after every chunk is taken costs nothing). Chunks of a helper that
+   * failed are read here.
+   */
+  private async loadShared(jobs: ReadonlyArray<{ file: string; root: string }>, displayBase: string, helpers: readonly ReadHelper[], results: FileResult[]): Promise<void> {
+    const share: ReadShare = { jobs: jobs.map((j) => ({ ...j, display: displayPath(j.file, displayBase) })), cells: new SharedArrayBuffer(4 * Math.ceil(jobs.length / READ_CHUNK)), chunk: READ_CHUNK };
+    const cells = new Int32Array(share.cells);
+    const received = new Set<number>();
+    const failed = new Set<number>();
+    let settled: (() => void) | undefined;
+    const check = (): void => {
+      for (let c = 0; c < cells.length; c++) {
+        const owner = Atomics.load(cells, c);
+        if (owner >= 2 && !received.has(c) && !failed.has(owner)) return;
+      }
+      settled?.();
+    };
+    helpers.forEach((help, k) =>
+      help(
+        share,
+        k + 2,
+        (c, files) => {
+          files.forEach((f, n) => (results[c * READ_CHUNK + n] = this.adoptOne(f)));
+          received.add(c);
+          check();
+        },
+        () => {
+          failed.add(k + 2);
+          check();
+        },
+      ),
+    );
+    const read = (c: number): void => {
+      for (let i = c * READ_CHUNK; i < Math.min(jobs.length, (c + 1) * READ_CHUNK); i++) {
+        const job = share.jobs[i]!;
+        results[i] = this.loadFile(job.file, job.root, "lazy", job.display);
+      }
+    };
+    for (let c = 0; c < cells.length; c++) {
+      if (Atomics.compareExchange(cells, c, 0, 1) !== 0) continue;
+      read(c);
+      // Timers run between chunks, and the helpers' chunks are taken in as they come.
+      if (c % 2 === 1) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await new Promise<void>((resolve) => {
+      settled = resolve;
+      check();
+    });
+    for (let c = 0; c < cells.length; c++) if (!received.has(c) && Atomics.load(cells, c) !== 1) read(c);
+  }
+
+  /**
+   * A helper thread's part of a shared load (see ReadShare): claim chunks from the end, read each
+   * (lazy mode) and hand its files to `onChunk` as plain data. The files stay in this loader's cache.
+   */
+  readShare(share: ReadShare, owner: number, onChunk: (chunk: number, files: LoadedFile[]) => void): void {
+    const cells = new Int32Array(share.cells);
+    for (let c = cells.length - 1; c >= 0; c--) {
+      if (Atomics.compareExchange(cells, c, 0, owner) !== 0) continue;
+      const files: LoadedFile[] = [];
+      for (let i = c * share.chunk; i < Math.min(share.jobs.length, (c + 1) * share.chunk); i++) {
+        const job = share.jobs[i]!;
+        this.loadFile(job.file, job.root, "lazy", job.display);
+        const cached = this.cache.get(job.file);
+        if (cached) files.push(this.exported(job.file, cached));
+      }
+      onChunk(c, files);
+    }
+  }
+
   /** What this loader read in `lazy` mode, as plain data for another thread's loader (see `adopt`). */
   exportLazy(): LoadedFile[] {
     const out: LoadedFile[] = [];
-    for (const [file, c] of this.cache) {
-      if (c.transcripts !== "lazy") continue;
-      // The transcript's lazy getter is not enumerable: it stays behind, and `adopt` makes its own.
-      out.push({ file, display: c.display, size: c.size, mtimeMs: c.mtimeMs, post: c.result.post ? { ...c.result.post } : undefined, diagnostics: c.result.diagnostics });
-    }
+    for (const [file, c] of this.cache) if (c.transcripts === "lazy") out.push(this.exported(file, c));
     return out;
+  }
+
+  private exported(file: string, c: { size: number; mtimeMs: number; display: string; result: FileResult }): LoadedFile {
+    // The transcript's lazy getter is not enumerable: it stays behind, and `adopt` makes its own.
+    return { file, display: c.display, size: c.size, mtimeMs: c.mtimeMs, post: c.result.post ? { ...c.result.post } : undefined, diagnostics: c.result.diagnostics };
   }
 
   /**
@@ -263,14 +367,18 @@ export class ContentLoader {
    * files again while they are unchanged; each post's transcript is read by this loader, lazily.
    */
   adopt(files: readonly LoadedFile[]): void {
-    for (const f of files) {
-      let post: Post | undefined;
-      if (f.post) {
-        post = { ...f.post, transcript: EMPTY };
-        Object.defineProperty(post, "transcript", { get: () => this.lazyTranscript(f.file, f.display), enumerable: false, configurable: true });
-      }
-      this.cache.set(f.file, { size: f.size, mtimeMs: f.mtimeMs, transcripts: "lazy", display: f.display, result: { post, diagnostics: f.diagnostics } });
+    for (const f of files) this.adoptOne(f);
+  }
+
+  private adoptOne(f: LoadedFile): FileResult {
+    let post: Post | undefined;
+    if (f.post) {
+      post = { ...f.post, transcript: EMPTY };
+      Object.defineProperty(post, "transcript", { get: () => this.lazyTranscript(f.file, f.display), enumerable: false, configurable: true });
     }
+    const result = { post, diagnostics: f.diagnostics };
+    this.cache.set(f.file, { size: f.size, mtimeMs: f.mtimeMs, transcripts: "lazy", display: f.display, result });
+    return result;
   }
 
   private lazyTranscript(file: string, display: string): Post["transcript"] {

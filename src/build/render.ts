@@ -5,7 +5,7 @@
  * A clean build of a large archive therefore runs Eleventy in worker threads too, each over a share
  * of the pages: every run has the posts the main thread read, builds the same site model, plans the same pages
  * (incremental.ts), and renders the items of every paginated list whose place is its share
- * (`shardPlan`); the pages that are not paginated from the plan (the archive index, feeds, sitemap,
+ * (`shardPlan`: the main thread's a little smaller, see RUN_WEIGHTS); the pages that are not paginated from the plan (the archive index, feeds, sitemap,
  * search page, 404) are rendered by the main thread's run alone. A page is rendered from the same
  * data wherever it runs, so the site is byte for byte the same as one thread's.
  *
@@ -20,21 +20,10 @@ import type { LocalDiagnostic } from "../diagnostics.js";
 import type { ContentLoader, LoadedFile, ReadHelper, ReadShare } from "../content/load.js";
 import { planWith, type RenderPlanner } from "../eleventy/content-plugin.js";
 import { giveOptions, projectRoot, type Options } from "../options.js";
-import type { RenderPlan } from "../site/render-plan.js";
+import { shardPlan, type RenderShard } from "../site/render-plan.js";
 import { PAGE_WRITTEN_EVENT } from "./progress.js";
 
-/** Which share of the pages a run renders: the items at positions `index`, `index + count`, … of each list. */
-export interface RenderShard {
-  index: number;
-  count: number;
-}
-
-/** The share of a plan that one of `count` runs renders (the whole plan for one run). */
-export function shardPlan(plan: RenderPlan, shard: RenderShard): RenderPlan {
-  if (shard.count <= 1) return plan;
-  const mine = <T>(items: readonly T[]): T[] => items.filter((_, i) => i % shard.count === shard.index);
-  return { posts: mine(plan.posts), homePages: mine(plan.homePages), taxonomyPages: mine(plan.taxonomyPages), termPages: mine(plan.termPages), years: mine(plan.years), partial: true };
-}
+export { shardPlan, type RenderShard };
 
 /** Fewest posts for which a build renders in worker threads: below it, starting them costs more than they save. */
 export const MIN_POSTS_PER_WORKER = 400;

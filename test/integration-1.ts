@@ -1,0 +1,4 @@
+/** Share 1 of the integration tier's four processes (see test/integration-shard.ts). */
+import { runIntegrationShare } from "./integration-shard.js";
+
+runIntegrationShare(0);

@@ -1,0 +1,4 @@
+/** Share 3 of the integration tier's four processes (see test/integration-shard.ts). */
+import { runIntegrationShare } from "./integration-shard.js";
+
+runIntegrationShare(2);

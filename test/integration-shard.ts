@@ -1,0 +1,69 @@
+/**
+ * The integration tier in four processes instead of one per file, as the unit tier is in two
+ * (test/unit-shard.ts). Each integration file alone costs one and a half to two seconds of CPU before
+ * its first test: Node and tsx, then the same modules again (the build command, Eleventy, the HTML
+ * parser). `npm run test:integration` runs test/integration-1.ts … -4.ts, and each imports its share
+ * of test/integration/*.test.ts, read from the folder, so a new file is run without being listed
+ * anywhere. A file still runs alone as before: `node --import tsx --test test/integration/build.test.ts`.
+ *
+ * Each file is imported inside a suite named after it, so its root-level hooks (before, after) are
+ * that suite's: they run around its own tests only, and a file's tests run after the previous file's
+ * are done. The files share no state this could mix up: none changes process.env or the working
+ * folder, builds in this process are made to leave no state behind (the safe-build test checks a
+ * second corpus build made here against another process's), and each removes its own temporary folders.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { describe } from "node:test";
+import { pathToFileURL } from "node:url";
+import { root } from "./helpers.js";
+
+/** Number of shares (test/integration-1.ts … -4.ts). */
+export const INTEGRATION_SHARES = 4;
+
+/**
+ * CPU seconds of each file's own work (measured alone, less about 1.7 s of starting), for the split;
+ * any other file counts as five. The safe-build file, the costliest, is a share of its own.
+ */
+const COST: Readonly<Record<string, number>> = {
+  "safe-build.test.ts": 52,
+  "bad-input.test.ts": 19,
+  "corpus.test.ts": 17,
+  "new-post.test.ts": 9.5,
+  "incremental-lists.test.ts": 9.5,
+  "search-index.test.ts": 9,
+  "incremental.test.ts": 8,
+  "search-ids.test.ts": 8,
+  "servers.test.ts": 7.5,
+  "site.test.ts": 7,
+  "scaling.test.ts": 6.5,
+  "corpus-more.test.ts": 4.5,
+  "build.test.ts": 4,
+  "progress.test.ts": 3.5,
+  "workflow.test.ts": 3.5,
+  "check-cli.test.ts": 2.5,
+};
+
+/** The integration files, split in `shares` shares of about equal cost: costliest first, each to the share that costs least so far. */
+export function integrationShares(shares: number): string[][] {
+  const dir = path.join(root, "test/integration");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".test.ts"));
+  const cost = (f: string): number => COST[f] ?? 5;
+  files.sort((a, b) => cost(b) - cost(a) || a.localeCompare(b));
+  const split = Array.from({ length: shares }, () => ({ cost: 0, files: [] as string[] }));
+  for (const f of files) {
+    const least = split.reduce((a, b) => (b.cost < a.cost ? b : a));
+    least.cost += cost(f);
+    least.files.push(path.join(dir, f));
+  }
+  return split.map((s) => s.files);
+}
+
+/** Run share `index` (0-based): each of its files in a suite of its own, one after the other. */
+export function runIntegrationShare(index: number): void {
+  for (const file of integrationShares(INTEGRATION_SHARES)[index] ?? []) {
+    describe(path.relative(root, file), async () => {
+      await import(pathToFileURL(file).href);
+    });
+  }
+}

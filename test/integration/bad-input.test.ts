@@ -203,7 +203,7 @@ Object.assign(RECOVERABLE, {
 
 /** Like helpers.runScript, with a time limit so a hang fails the test instead of blocking it. */
 /** Run a script of scripts/ as npm would, in a process of its own (the runs of a before() go at once). */
-function run(script: string, args: readonly string[], timeoutMs = 60_000): Promise<RunResult & { ms: number }> {
+function run(script: string, args: readonly string[], timeoutMs = 180_000): Promise<RunResult & { ms: number }> {
   const started = performance.now();
   const site = script === "build.ts" ? [`--site=${FIXTURE_SITE_FILE}`] : [];
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", script), ...site, ...args], {
@@ -320,7 +320,7 @@ before(async () => {
   [checkGood, checkBad, buildGood, buildBad] = await Promise.all([
     run("check.ts", [good]),
     run("check.ts", [bad]),
-    run("build.ts", [`--input=${good}`, `--output=${site}`], 120_000),
+    run("build.ts", [`--input=${good}`, `--output=${site}`], 300_000),
     run("build.ts", [`--input=${bad}`, `--output=${refused}`]),
   ]);
 });

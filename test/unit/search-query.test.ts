@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 // @ts-expect-error: a plain browser module without declarations; its JSDoc documents the types.
-import { combine, excerpt, filterCounts, matchesFilters, occurrences, passageFor, queryUnits, readableDate, resultKeys, span, unitMarks, unitSearches } from "../../assets/search-query.js";
+import { combine, excerpt, filterCounts, matchesFilters, occurrences, passageFor, queryUnits, rankingPair, readableDate, resultKeys, span, textMarks, unitMarks, unitSearches } from "../../assets/search-query.js";
 // @ts-expect-error: as above.
 import { indexText, readableText, runWords } from "../../assets/search-tokens.js";
 import { indexedHtml } from "../../src/search/page-text.js";
@@ -38,6 +38,28 @@ test("the searches for a unit: exact (quoted) decides membership, except for one
   assert.deepEqual(unitSearches(queryUnits("泛")[0]), { members: undefined, where: "泛" }, "one character: the start of any pair");
   assert.equal(span(queryUnits("泛化")[0]), 2);
   assert.equal(span(queryUnits("value function")[0]), 2);
+  assert.deepEqual(unitSearches(queryUnits("价值函数")[0], 1), { members: '"价值 值函 函数"', where: "值函" }, "a word of several pairs is ranked by one of them");
+  assert.deepEqual(unitSearches(queryUnits("value function")[0], 1), { members: '"value function"', where: "value function" }, "English is ranked by all its words");
+});
+
+test("the pair a Chinese word is ranked by: the one in fewest posts, then the one nearest the middle", () => {
+  assert.equal(rankingPair([300, 12, 800]), 1);
+  assert.equal(rankingPair([40, 90]), 0);
+  assert.equal(rankingPair([90, 40]), 1);
+  assert.equal(rankingPair([5, 5, 5]), 1, "a tie: the pair across the word's halves (化能 of 泛化能力)");
+  assert.equal(rankingPair([7, 5, 5, 7]), 1, "a tie in the middle: the first of the two");
+  assert.equal(rankingPair([3, 5, 5, 3]), 0, "fewer posts before the middle");
+});
+
+test("a Chinese unit's marks read from a post's indexed words", () => {
+  const words = "模型 的 泛化 化能 能力 力 和 能力 力 泛化 化 泛 value".split(" ");
+  const [word] = queryUnits("泛化能力");
+  assert.deepEqual(textMarks(word, words), [{ from: 2, to: 5 }], "where its pairs follow each other, its four characters as read; not the lone pairs");
+  const [pair] = queryUnits("泛化");
+  assert.deepEqual(textMarks(pair, words), [{ from: 2, to: 3 }, { from: 9, to: 10 }]);
+  const [char] = queryUnits("泛");
+  assert.deepEqual(textMarks(char, words), [{ from: 2, to: 2 }, { from: 9, to: 9 }, { from: 11, to: 11 }], "one character: every word it starts");
+  assert.deepEqual(textMarks(queryUnits("函价")[0], words), []);
 });
 
 test("occurrences are where all a unit's words stand one after another", () => {

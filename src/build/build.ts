@@ -122,7 +122,7 @@ async function buildSite(options: BuildOptions, progress: BuildProgress, early: 
   // Keys of the post pages (incremental.ts), computed before anything is written.
   const [fingerprint, fileHashes] = await Promise.all([
     buildFingerprint({ projectRoot, settings: [siteOptions.site, siteOptions.siteUrl, siteOptions.drafts], pathPrefix: options.pathPrefix }),
-    postFileHashes(siteOptions.contentDir),
+    postFileHashes(siteOptions.contentDir, (file) => loader.fileHash(file)),
   ]);
   const cache = new PageCache(output, fingerprint, fileHashes, options.cache !== false, loader);
   let cacheReport: CacheReport | undefined;

@@ -26,7 +26,7 @@ import { copyFile, link, mkdir, readFile, readdir, stat, writeFile } from "node:
 import path from "node:path";
 import type { LocalDiagnostic } from "../diagnostics.js";
 import type { Post } from "../content/post.js";
-import { findPostFiles, type ContentLoader } from "../content/load.js";
+import { findPostFiles, postFileHash, type ContentLoader } from "../content/load.js";
 import type { SiteModel } from "../site/model.js";
 import type { RenderPlan } from "../site/render-plan.js";
 import { fileSlug } from "../slug.js";
@@ -121,17 +121,18 @@ export async function buildFingerprint(input: FingerprintInput): Promise<string>
  * Hash of each post file's bytes by the slug its page gets. Two files with one slug (one of them
  * not published) share both hashes: their key changes with either, which is never wrong.
  */
-export async function postFileHashes(contentDir: string): Promise<Map<string, string>> {
+export async function postFileHashes(contentDir: string, known: (file: string) => string | undefined = () => undefined): Promise<Map<string, string>> {
   const { files } = await findPostFiles(contentDir);
   const hashes = new Map<string, string[]>();
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const file = files[next++]!;
-      const bytes = await readFile(file);
+      // The build's loader worked out the hash as it read the file (`known`); others are read here.
+      const hash = known(file) ?? postFileHash(path.relative(contentDir, file), await readFile(file));
       const { slug } = fileSlug(path.basename(file, ".md"));
       const list = hashes.get(slug) ?? [];
-      list.push(sha(path.relative(contentDir, file), bytes));
+      list.push(hash);
       hashes.set(slug, list);
     }
   };

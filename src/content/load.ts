@@ -6,6 +6,7 @@
  * page renders) and the dev server re-reads only what changed, and it collects what is found later
  * (transcripts parsed as their pages render, taxonomy name clashes).
  */
+import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { readdir, stat } from "node:fs/promises";
@@ -16,6 +17,16 @@ import { bodySurelyHasText, frontMatterByteEnd } from "../frontmatter/fence.js";
 import { fileSlug } from "../slug.js";
 import { parseTranscript } from "../transcript/parse.js";
 import { postUrl, type Post } from "./post.js";
+
+/**
+ * A post file's hash: its path relative to the content folder and its bytes (the page cache's key of
+ * the file, see postFileHashes in build/incremental.ts). The loader works it out as it reads the
+ * bytes, so that a build need not read every file a second time for it.
+ */
+export function postFileHash(relative: string, bytes: Uint8Array): string {
+  // Each part followed by a separator its text cannot fake: ("ab", "c") and ("a", "bc") differ.
+  return createHash("sha256").update(relative).update("\0\u0001").update(bytes).update("\0\u0001").digest("hex");
+}
 
 /** Everything the build knows about a content folder. */
 export interface LoadedContent {
@@ -153,6 +164,8 @@ export interface LoadedFile {
   /** The post without its transcript (read lazily by the loader that adopts it). */
   post: Omit<Post, "transcript"> | undefined;
   diagnostics: LocalDiagnostic[];
+  /** postFileHash of the bytes read. */
+  hash: string;
 }
 
 /**
@@ -189,7 +202,7 @@ export interface PostFinding {
 
 /** Reads content folders for one build or dev server (see the module comment). */
 export class ContentLoader {
-  private readonly cache = new Map<string, { size: number; mtimeMs: number; transcripts: TranscriptMode; display: string; result: FileResult }>();
+  private readonly cache = new Map<string, { size: number; mtimeMs: number; transcripts: TranscriptMode; display: string; result: FileResult; hash: string }>();
   /** The file and display path of each loaded post, by slug, for findings made later. */
   private readonly files = new Map<string, { file: string; display: string }>();
   // The one transcript a lazy build holds: a page asks for it several times while it renders.
@@ -274,7 +287,7 @@ export class ContentLoader {
       closeSync(fd);
     }
     const result = parseFile(bytes, file, root, transcripts, display, (f, d) => this.lazyTranscript(f, d));
-    this.cache.set(file, { size: info.size, mtimeMs: info.mtimeMs, transcripts, display, result });
+    this.cache.set(file, { size: info.size, mtimeMs: info.mtimeMs, transcripts, display, result, hash: postFileHash(path.relative(root, file), bytes) });
     return result;
   }
 
@@ -357,9 +370,14 @@ export class ContentLoader {
     return out;
   }
 
-  private exported(file: string, c: { size: number; mtimeMs: number; display: string; result: FileResult }): LoadedFile {
+  private exported(file: string, c: { size: number; mtimeMs: number; display: string; result: FileResult; hash: string }): LoadedFile {
     // The transcript's lazy getter is not enumerable: it stays behind, and `adopt` makes its own.
-    return { file, display: c.display, size: c.size, mtimeMs: c.mtimeMs, post: c.result.post ? { ...c.result.post } : undefined, diagnostics: c.result.diagnostics };
+    return { file, display: c.display, size: c.size, mtimeMs: c.mtimeMs, post: c.result.post ? { ...c.result.post } : undefined, diagnostics: c.result.diagnostics, hash: c.hash };
+  }
+
+  /** The postFileHash of a file as this loader last read it (relative to the folder it was loaded from), if it did. */
+  fileHash(file: string): string | undefined {
+    return this.cache.get(file)?.hash;
   }
 
   /**
@@ -377,7 +395,7 @@ export class ContentLoader {
       Object.defineProperty(post, "transcript", { get: () => this.lazyTranscript(f.file, f.display), enumerable: false, configurable: true });
     }
     const result = { post, diagnostics: f.diagnostics };
-    this.cache.set(f.file, { size: f.size, mtimeMs: f.mtimeMs, transcripts: "lazy", display: f.display, result });
+    this.cache.set(f.file, { size: f.size, mtimeMs: f.mtimeMs, transcripts: "lazy", display: f.display, result, hash: f.hash });
     return result;
   }
 

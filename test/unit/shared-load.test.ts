@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ContentLoader, type LoadedContent, type ReadHelper } from "../../src/content/load.js";
+import { postFileHashes } from "../../src/build/incremental.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "shared-load-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -77,4 +78,21 @@ test("the loading thread waits for a chunk a helper claimed until it arrives", a
   const shared = await load([slow]);
   assert.ok(sent, "the load waited for the slow chunk");
   assert.deepEqual(plain(shared), plain(alone));
+});
+
+test("the hash the loader works out as it reads a file is the page cache's hash of it (postFileHashes reads none again)", async () => {
+  const loader = new ContentLoader();
+  const other = new ContentLoader();
+  const helper: ReadHelper = (share, owner, onChunk) => setImmediate(() => other.readShare(share, owner, (c, files) => onChunk(c, structuredClone(files))));
+  await loader.load([dir], { transcripts: "lazy", displayBase: dir, helpers: [helper] });
+  const read = await postFileHashes(dir);
+  let asked = 0;
+  const known = await postFileHashes(dir, (file) => {
+    asked++;
+    const hash = loader.fileHash(file);
+    assert.ok(hash, `the loader knows ${file}, whichever thread read it`);
+    return hash;
+  });
+  assert.equal(asked, POSTS);
+  assert.deepEqual(known, read);
 });

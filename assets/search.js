@@ -3,7 +3,7 @@
 // types (search-tokens.js), so every match is decided by Pagefind itself and no post's text is
 // downloaded to check it. Exact counts, every result reachable ("more"), ranked by how much a post
 // says about the query, excerpts from the passage that holds it. A module: never render-blocking.
-import { combine, excerpt, filterCounts, passageFor, queryUnits, readableDate, resultKeys, unitMarks, unitSearches } from "./search-query.js";
+import { combine, excerpt, filterCounts, passageFor, queryUnits, rankingPair, readableDate, resultKeys, textMarks, unitMarks, unitSearches } from "./search-query.js";
 
 /**
  * Pagefind's JS API, as far as this page uses it (its own module ships no types to the site).
@@ -138,10 +138,10 @@ function renderFilters(available, chosen) {
 /**
  * One result: its title (linked to the passage), date and speaker, and the passage's excerpt.
  * @param {PagefindData} data
+ * @param {string[]} words its indexed words (its content split at whitespace)
  * @param {{ from: number, to: number }[][]} perUnit each unit's occurrences as word ranges
  */
-function resultItem(data, perUnit) {
-  const words = data.content.split(/\s+/);
+function resultItem(data, words, perUnit) {
   const passage = passageFor(data.anchors ?? [], perUnit.map((ranges) => ranges.map((r) => r.from)));
   const link = Object.assign(document.createElement("a"), { href: data.url + (passage.id ? `#${passage.id}` : ""), textContent: data.meta.title ?? data.url });
   const heading = Object.assign(document.createElement("h2"), { className: "result-title" });
@@ -193,10 +193,18 @@ async function run(raw) {
   if (filtering) await filtersLoaded();
   const options = { filters: chosen };
   // Every unit's searches at once: Pagefind loads each index chunk once, whichever search asks first.
+  // A Chinese unit's exact search comes first (its searches share their chunks, and run one after
+  // another on the page's thread all the same): a word no post holds needs no plain search, and a
+  // word of several pairs is ranked by its rarest pair (rankingPair), counted by exact searches of
+  // its single pairs.
   const answers = await Promise.all(
-    units.map((unit) => {
-      const { members, where } = unitSearches(unit);
-      return Promise.all([members ? searchAll(members, options) : Promise.resolve(null), searchAll(where, options)]);
+    units.map(async (unit) => {
+      const { members } = unitSearches(unit);
+      if (!members || unit.kind === "latin") return Promise.all([members ? searchAll(members, options) : Promise.resolve(null), searchAll(unitSearches(unit).where, options)]);
+      const exact = await searchAll(members, options);
+      if (!exact?.results.length) return [exact, { results: [], filters: {} }];
+      const counts = unit.words.length > 1 ? await Promise.all(unit.words.map((w) => searchAll(`"${w}"`, options).then((f) => f?.results.length ?? 0))) : undefined;
+      return [exact, await searchAll(unitSearches(unit, counts && rankingPair(counts)).where, options)];
     }),
   );
   if (!isCurrent()) return;
@@ -236,6 +244,13 @@ async function run(raw) {
       // gives one location, the plain search every occurrence (a frequent word: hundreds per post).
       if (!byId.has(key)) byId.set(key, member);
     }
+    // Every post the exact search found is a result, whatever the plain search answered (last).
+    for (const r of exact?.results ?? []) {
+      const key = keyOf(r);
+      if (found.has(key)) continue;
+      found.set(key, [{ location: r.words[0] ?? 0, weight: 0 }]);
+      if (!byId.has(key)) byId.set(key, r);
+    }
     perUnit.push(found);
     wheres.push(where);
     if (found.size < fewest) {
@@ -263,11 +278,15 @@ async function run(raw) {
       if (!isCurrent()) return;
       const id = next[k]?.id ?? "";
       // Each unit's places in this post, as word ranges to mark: read now, for the posts listed only.
+      // Chinese from the post's own indexed words (the plain search may have searched one pair of
+      // the word), English from the plain search's locations (it matches by stem).
+      const words = d.content.split(/\s+/);
       const marks = units.map((unit, u) => {
+        if (unit.kind !== "latin") return textMarks(unit, words);
         const r = wheres[u]?.get(id);
         return r ? unitMarks(unit, r) : [];
       });
-      list.append(resultItem(d, marks));
+      list.append(resultItem(d, words, marks));
       shown.push(d);
       listed++;
       if (k === 0) tell();

@@ -35,11 +35,8 @@ export function runWords(run) {
 export function indexText(text) {
   let out = text;
   // Text of ASCII only (most of the English, the markup's white space) has neither Chinese nor wide punctuation.
-  if (NON_ASCII.test(out)) {
-    out = out
-      .replace(HAN_RUN, spacedRunWords)
-      .replace(WIDE_PUNCTUATION, (p, at, all) => (APOSTROPHE.test(p) && LETTER.test(all[at - 1] ?? "") && LETTER.test(all[at + p.length] ?? "") ? p : ` ${p} `));
-  }
+  // Both in one pass: a Chinese run and a run of wide punctuation never overlap.
+  if (NON_ASCII.test(out)) out = out.replace(HAN_OR_WIDE_PUNCTUATION, spacedRun);
   // A hyphen between letters or digits parts words (value-function, GPT-4): Pagefind would index the
   // parts at one position, so that no phrase could run through them. (Found from the hyphen: a
   // lookbehind tried at every position cost more than the rest of the indexing's own work.)
@@ -50,19 +47,42 @@ export function indexText(text) {
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
+ * A Chinese run as its words (spacedRunWords), or a run of wide punctuation set apart by spaces,
+ * unless it is a curly apostrophe inside a word (it’s). The words beside the apostrophe are read as
+ * they stand once the Chinese runs are set apart: a Chinese character beside it is not part of it.
+ * @param {string} match
+ * @param {string | undefined} han
+ * @param {string | undefined} punctuation
+ * @param {number} at
+ * @param {string} all
+ * @returns {string}
+ */
+function spacedRun(match, han, punctuation, at, all) {
+  if (han !== undefined) return spacedRunWords(han);
+  return APOSTROPHE.test(match) && inWord(all[at - 1]) && inWord(all[at + match.length]) ? match : ` ${match} `;
+}
+
+/** @param {string | undefined} c a code unit */
+const inWord = (c) => c !== undefined && LETTER.test(c) && !HAN.test(c);
+
+/**
  * ` ${runWords(run).join(" ")} `, built in one pass (the indexer calls it for every run of every page).
  * @param {string} run
  * @returns {string}
  */
 function spacedRunWords(run) {
   let out = " ";
-  /** @type {string | undefined} */
-  let prev;
-  for (const c of run) {
-    if (prev !== undefined) out += `${prev}${c} `;
+  let prev = "";
+  for (let i = 0; i < run.length; i++) {
+    // A character by code point (Chinese beyond the BMP is a surrogate pair), by index: faster than the string's iterator.
+    const code = run.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < run.length && (run.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const c = pair ? run.slice(i, i + 2) : run[i] ?? "";
+    if (pair) i++;
+    if (prev) out += prev + c + " ";
     prev = c;
   }
-  return `${out}${prev ?? ""} `;
+  return out + prev + " ";
 }
 const HYPHEN = /-(?=[\p{L}\p{N}])/gu;
 // The character before (the last two code units: it may be a surrogate pair).
@@ -72,7 +92,8 @@ const WORD_BEFORE = /[\p{L}\p{N}]$/u;
 // does: Pagefind cuts words at whitespace only, and would take "（Value Function），AI" as the
 // words "（Value" and "Function），AI", the second matching neither function nor AI. A curly apostrophe
 // inside a word stays in it (it’s), as Pagefind reads it as part of the word.
-const WIDE_PUNCTUATION = /(?:(?![\x00-\x7f])\p{P})+/gu;
+const WIDE_PUNCTUATION = "(?:(?![\\x00-\\x7f])\\p{P})+";
+const HAN_OR_WIDE_PUNCTUATION = new RegExp(`(\\p{Script=Han}+)|(${WIDE_PUNCTUATION})`, "gu");
 const APOSTROPHE = /^[\u2018\u2019]$/;
 const LETTER = /\p{L}/u;
 

@@ -13,8 +13,11 @@ export const indexText = indexTextJs as (text: string) => string;
 // Comments, then tags (attribute values are escaped by the templates, so a tag ends at the first '>').
 const TAG = /<!--[\s\S]*?-->|<\/?([A-Za-z][A-Za-z0-9-]*)[^>]*>/g;
 const BODY_START = /<([A-Za-z][A-Za-z0-9-]*)\b[^>]*\sdata-pagefind-body[\s>=][^>]*>|<([A-Za-z][A-Za-z0-9-]*)\b[^>]*\sdata-pagefind-body>/;
+const HIDDEN_WORD = /hidden/i;
 /** Whether a start tag has the `hidden` attribute (not `hidden="until-found"`). */
 function isHidden(tag: string): boolean {
+  // Most tags have no such word at all (the indexer asks of every tag of every page).
+  if (!HIDDEN_WORD.test(tag)) return false;
   // Attribute values out of the way first: `class="a hidden"` is not the attribute.
   const names = tag.replace(/=\s*("[^"]*"|'[^']*'|[^\s>]*)/g, (_, v: string) => (/^["']?until-found["']?$/i.test(v) ? "=until-found" : "="));
   return /\shidden(?!=until-found)(?=[\s/>=])/i.test(names);

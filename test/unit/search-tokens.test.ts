@@ -1,0 +1,26 @@
+/** The indexed form of text (assets/search-tokens.js) at its edges, pinned: the index, the search page and every part's key depend on it. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+// @ts-expect-error -- a plain ES module shared with the browser (JSDoc-typed); tsconfig leaves .js files out.
+import { indexText as indexTextJs } from "../../assets/search-tokens.js";
+
+const indexText = indexTextJs as (text: string) => string;
+
+test("Chinese runs, wide punctuation, apostrophes and hyphens, each exactly as indexed", () => {
+  const cases: Array<[string, string, string]> = [
+    ["中’s 好", " 中  ’ s  好 ", "an apostrophe after a Chinese character is set apart (the character is not part of a word with it)"],
+    ["it’s中", "it’s 中 ", "an apostrophe between letters stays in the word, a Chinese run after it stands apart"],
+    ["a’中", "a ’  中 ", "an apostrophe before a Chinese character is set apart"],
+    ["é’é", "é’é", "letters beyond ASCII around an apostrophe"],
+    ["𠀀𠀁中", " 𠀀𠀁 𠀁中 中 ", "Chinese beyond the BMP is paired by code point"],
+    ["\ud800中", "\ud800 中 ", "a lone surrogate is left as it is"],
+    ["A-中", "A- 中 ", "a hyphen before a Chinese run stays (the run is set apart first)"],
+    ["中-A", " 中 -A", "a hyphen after a Chinese run stays"],
+    ["x-1", "x 1", "a hyphen between a letter and a digit parts them"],
+    ["GPT-4o", "GPT 4o", "GPT-4o"],
+    ["（Value Function），AI", " （ Value Function ）， AI", "wide brackets and commas stand apart"],
+    ["模型……泛化——能力", " 模型 型  ……  泛化 化  ——  能力 力 ", "runs of wide punctuation stand apart as one"],
+    ["plain ASCII text - with a dash", "plain ASCII text - with a dash", "ASCII alone is left as it is, a spaced dash too"],
+  ];
+  for (const [text, indexed, why] of cases) assert.equal(indexText(text), indexed, `${JSON.stringify(text)}: ${why}`);
+});

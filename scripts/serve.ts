@@ -8,10 +8,8 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import Eleventy from "@11ty/eleventy";
 import { guardOutput, markSite, OutputRefused } from "../src/build/output-guard.js";
 import { giveOptions, projectRoot, resolveOptions, SettingsError, type Options } from "../src/options.js";
-import { indexSite } from "../src/search/index-site.js";
 import { devServerOptions, listenOn, trackErrors, type DevServerState } from "../src/serve/dev-server.js";
 
 const USAGE = "usage: npm start -- [--input=DIR] [--port=8080] [--host=127.0.0.1] [--pathprefix=/] [--site=FILE] [--search]";
@@ -64,6 +62,9 @@ try {
 await mkdir(output, { recursive: true });
 await markSite(output);
 const state: DevServerState = { error: undefined };
+// Loaded once the arguments and the output folder are accepted: a refusal costs no Eleventy.
+const { default: Eleventy } = await import("@11ty/eleventy");
+const { indexSite } = await import("../src/search/index-site.js");
 const elev = new Eleventy(path.join(projectRoot, "pages"), output, {
   configPath: path.join(projectRoot, ".eleventy.ts"),
   pathPrefix: values.pathprefix,

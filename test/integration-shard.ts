@@ -12,11 +12,11 @@
  * folder, builds in this process are made to leave no state behind (the safe-build test checks a
  * second corpus build made here against another process's), and each removes its own temporary folders.
  */
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe } from "node:test";
 import { pathToFileURL } from "node:url";
 import { root } from "./helpers.js";
+import { sharesByCost } from "./shares.js";
 
 /** Number of shares (test/integration-1.ts … -4.ts). */
 export const INTEGRATION_SHARES = 4;
@@ -46,17 +46,7 @@ const COST: Readonly<Record<string, number>> = {
 
 /** The integration files, split in `shares` shares of about equal cost: costliest first, each to the share that costs least so far. */
 export function integrationShares(shares: number): string[][] {
-  const dir = path.join(root, "test/integration");
-  const files = readdirSync(dir).filter((f) => f.endsWith(".test.ts"));
-  const cost = (f: string): number => COST[f] ?? 5;
-  files.sort((a, b) => cost(b) - cost(a) || a.localeCompare(b));
-  const split = Array.from({ length: shares }, () => ({ cost: 0, files: [] as string[] }));
-  for (const f of files) {
-    const least = split.reduce((a, b) => (b.cost < a.cost ? b : a));
-    least.cost += cost(f);
-    least.files.push(path.join(dir, f));
-  }
-  return split.map((s) => s.files);
+  return sharesByCost(path.join(root, "test/integration"), shares, (f) => COST[f] ?? 5);
 }
 
 /** Run share `index` (0-based): each of its files in a suite of its own, one after the other. */

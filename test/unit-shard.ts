@@ -9,10 +9,10 @@
  * The unit files share no state that this could mix up: none changes process.env or the working
  * folder, and their only root-level hooks remove their own temporary folders.
  */
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { root } from "./helpers.js";
+import { sharesByCost } from "./shares.js";
 
 /** CPU seconds of the costlier files' own tests (measured alone, less Node's and tsx's start); any other file counts as half a second. */
 const COST: Readonly<Record<string, number>> = {
@@ -28,17 +28,7 @@ const COST: Readonly<Record<string, number>> = {
 
 /** The unit files, split in `shards` shares of about equal cost: costliest first, each to the share that costs least so far. */
 export function unitShares(shards: number): string[][] {
-  const dir = path.join(root, "test/unit");
-  const files = readdirSync(dir).filter((f) => f.endsWith(".test.ts"));
-  const cost = (f: string): number => COST[f] ?? 0.5;
-  files.sort((a, b) => cost(b) - cost(a) || a.localeCompare(b));
-  const shares = Array.from({ length: shards }, () => ({ cost: 0, files: [] as string[] }));
-  for (const f of files) {
-    const least = shares.reduce((a, b) => (b.cost < a.cost ? b : a));
-    least.cost += cost(f);
-    least.files.push(path.join(dir, f));
-  }
-  return shares.map((s) => s.files.sort());
+  return sharesByCost(path.join(root, "test/unit"), shards, (f) => COST[f] ?? 0.5).map((files) => files.sort());
 }
 
 /** Import share `index` (0-based) of two: its files' tests register with this process's runner. */

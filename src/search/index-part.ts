@@ -56,6 +56,8 @@ export async function indexPart({ dir, files, folder, salts = {} }: PartJob, wri
   const started = performance.now();
   const indexed: Record<string, string> = {};
   let from = 0;
+  let pages = 0;
+  let ms = 0;
   try {
     // English, deliberately: Pagefind then stems the English originals with its Snowball stemmer
     // and takes every whitespace-separated word as given, so the Chinese words are the ones
@@ -86,13 +88,12 @@ export async function indexPart({ dir, files, folder, salts = {} }: PartJob, wri
     // Pagefind also writes its ready-made UIs; the search page uses only the JS API (pagefind.js).
     for (const f of readdirSync(path.join(dir, folder))) if (UNUSED.test(f)) rmSync(path.join(dir, folder, f));
     const entry = JSON.parse(readFileSync(path.join(dir, folder, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-    const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-    const ms = performance.now() - started;
+    pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    ms = performance.now() - started;
+  } finally {
     // Ends the Pagefind process and with it the part's index in memory.
     await pagefind.close();
-    return { pages, indexed, ms, writing: { from, to: Date.now() } };
-  } catch (e) {
-    await pagefind.close();
-    throw e;
   }
+  // The write's turn lasts until the process has ended (its memory is the system's again).
+  return { pages, indexed, ms, writing: { from, to: Date.now() } };
 }

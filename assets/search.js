@@ -199,8 +199,8 @@ async function run(raw) {
   // its single pairs.
   const answers = await Promise.all(
     units.map(async (unit) => {
-      const { members } = unitSearches(unit);
-      if (!members || unit.kind === "latin") return Promise.all([members ? searchAll(members, options) : Promise.resolve(null), searchAll(unitSearches(unit).where, options)]);
+      const { members, where } = unitSearches(unit);
+      if (!members || unit.kind === "latin") return Promise.all([members ? searchAll(members, options) : Promise.resolve(null), searchAll(where, options)]);
       const exact = await searchAll(members, options);
       if (!exact?.results.length) return [exact, { results: [], filters: {} }];
       const counts = unit.words.length > 1 ? await Promise.all(unit.words.map((w) => searchAll(`"${w}"`, options).then((f) => f?.results.length ?? 0))) : undefined;

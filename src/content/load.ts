@@ -202,7 +202,7 @@ export interface PostFinding {
 
 /** Reads content folders for one build or dev server (see the module comment). */
 export class ContentLoader {
-  private readonly cache = new Map<string, { size: number; mtimeMs: number; transcripts: TranscriptMode; display: string; result: FileResult; hash: string }>();
+  private readonly cache = new Map<string, { size: number; mtimeMs: number; transcripts: TranscriptMode; display: string; result: FileResult; hash: string | undefined }>();
   /** The file and display path of each loaded post, by slug, for findings made later. */
   private readonly files = new Map<string, { file: string; display: string }>();
   // The one transcript a lazy build holds: a page asks for it several times while it renders.
@@ -287,7 +287,9 @@ export class ContentLoader {
       closeSync(fd);
     }
     const result = parseFile(bytes, file, root, transcripts, display, (f, d) => this.lazyTranscript(f, d));
-    this.cache.set(file, { size: info.size, mtimeMs: info.mtimeMs, transcripts, display, result, hash: postFileHash(path.relative(root, file), bytes) });
+    // Only a build (lazy mode) keys its pages by the files' hashes: a check or the dev server does not hash.
+    const hash = transcripts === "lazy" ? postFileHash(path.relative(root, file), bytes) : undefined;
+    this.cache.set(file, { size: info.size, mtimeMs: info.mtimeMs, transcripts, display, result, hash });
     return result;
   }
 
@@ -370,14 +372,14 @@ export class ContentLoader {
     return out;
   }
 
-  private exported(file: string, c: { size: number; mtimeMs: number; display: string; result: FileResult; hash: string }): LoadedFile {
+  private exported(file: string, c: { size: number; mtimeMs: number; display: string; result: FileResult; hash: string | undefined }): LoadedFile {
     // The transcript's lazy getter is not enumerable: it stays behind, and `adopt` makes its own.
-    return { file, display: c.display, size: c.size, mtimeMs: c.mtimeMs, post: c.result.post ? { ...c.result.post } : undefined, diagnostics: c.result.diagnostics, hash: c.hash };
+    return { file, display: c.display, size: c.size, mtimeMs: c.mtimeMs, post: c.result.post ? { ...c.result.post } : undefined, diagnostics: c.result.diagnostics, hash: c.hash ?? "" };
   }
 
-  /** The postFileHash of a file as this loader last read it (relative to the folder it was loaded from), if it did. */
+  /** The postFileHash of a file as this loader last read it in lazy mode (a build's; relative to the folder it was loaded from), if it did. */
   fileHash(file: string): string | undefined {
-    return this.cache.get(file)?.hash;
+    return this.cache.get(file)?.hash || undefined;
   }
 
   /**

@@ -3,6 +3,8 @@
 // types (search-tokens.js), so every match is decided by Pagefind itself and no post's text is
 // downloaded to check it. Exact counts, every result reachable ("more"), ranked by how much a post
 // says about the query, excerpts from the passage that holds it. A module: never render-blocking.
+import { pagefindWords } from "./search-content.js";
+import { indexedHtml } from "./search-indexed.js";
 import { combine, excerpt, filterCounts, passageFor, queryUnits, rankingPair, readableDate, resultKeys, textMarks, unitMarks, unitSearches } from "./search-query.js";
 
 /**
@@ -133,6 +135,27 @@ function renderFilters(available, chosen) {
   filtersFold.hidden = !sets.length && !Object.keys(chosen).length;
   const n = Object.values(chosen).reduce((sum, c) => sum + c.any.length, 0);
   filtersChosen.textContent = n ? `(${n})` : "";
+}
+
+/**
+ * A listed post's indexed words, as Pagefind stored them (its locations index into them). The index
+ * leaves them out of the fragment wherever they can be worked out from the post page, as here
+ * (src/search/fragments.ts checks each page when it builds the index); a fragment that keeps them
+ * is read as it is. A page that cannot be fetched gives no words: the result is listed without an
+ * excerpt.
+ * @param {PagefindData} data
+ * @returns {Promise<string[]>}
+ */
+async function postWords(data) {
+  if (data.content) return data.content.split(/\s+/);
+  try {
+    const page = await fetch(data.url);
+    if (!page.ok) return [];
+    const indexed = indexedHtml(await page.text());
+    return indexed === undefined ? [] : pagefindWords(indexed);
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -272,15 +295,18 @@ async function run(raw) {
     const next = ranked.slice(listed, listed + PAGE);
     // All of the page's posts are read at once, and each is listed as soon as it and those above it
     // are: the first result shows without waiting for the tenth.
-    const reading = next.map((r) => /** @type {PagefindResult} */ (byId.get(r.id)).data());
+    const reading = next.map((r) =>
+      /** @type {PagefindResult} */ (byId.get(r.id))
+        .data()
+        .then(async (d) => ({ d, words: await postWords(d) })),
+    );
     for (const [k, read] of reading.entries()) {
-      const d = await read;
+      const { d, words } = await read;
       if (!isCurrent()) return;
       const id = next[k]?.id ?? "";
       // Each unit's places in this post, as word ranges to mark: read now, for the posts listed only.
       // Chinese from the post's own indexed words (the plain search may have searched one pair of
       // the word), English from the plain search's locations (it matches by stem).
-      const words = d.content.split(/\s+/);
       const marks = units.map((unit, u) => {
         if (unit.kind !== "latin") return textMarks(unit, words);
         const r = wheres[u]?.get(id);

@@ -159,6 +159,13 @@ async function buildSite(options: BuildOptions, progress: BuildProgress, early: 
       const salted = search.salted ? `, ${search.salted} page${search.salted === 1 ? "" : "s"} salted for ids unique across parts` : "";
       log(`search index: ${search.pages} posts in ${search.parts} part${search.parts === 1 ? "" : "s"}${copied}${salted}, ${search.files} files, ${(search.bytes / 2 ** 20).toFixed(1)} MiB, in ${(search.ms / 1000).toFixed(1)} s`);
       if (search.partSeconds.length > 1) log(`search index parts, seconds each: ${search.partSeconds.map((s) => s.toFixed(1)).join(" ")}`);
+      // A fragment keeps its page's text where the search page could not work it out from the page
+      // (src/search/fragments.ts): search works all the same, at a fragment's cost. Said, never silent.
+      if (search.keptText.length) {
+        const some = search.keptText.slice(0, 3).join(", ") + (search.keptText.length > 3 ? ", …" : "");
+        const one = search.keptText.length === 1;
+        log(`search index: ${search.keptText.length} post${one ? " keeps its" : "s keep their"} text in the index (${some}): the search page could not work ${one ? "its" : "their"} words out from the page${one ? "" : "s"}; search works, at about 14 KiB more per post`);
+      }
     }
     diagnostics = sortDiagnostics([...content.diagnostics, ...loader.takeLaterDiagnostics()]);
     reportDiagnostics(diagnostics, content.fileCount, options.strict, log, content.skipped);

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { expectedTextHash, leanFragments, type LeanReport } from "./fragments.js";
 import { indexedHtml, withSalt } from "./page-text.js";
 import { contentHash } from "./parts.js";
 
@@ -32,6 +33,8 @@ export interface PartDone {
    * (comparable across processes). Parts indexed at once never write at the same time (runParts).
    */
   writing: { from: number; to: number };
+  /** The part's fragments without the text the search page works out from the post pages (fragments.ts). */
+  fragments: LeanReport;
 }
 
 /** Files of Pagefind's own UIs, which this site does not load. */
@@ -55,6 +58,8 @@ export function pageUrl(file: string): string {
 export async function indexPart({ dir, files, folder, salts = {} }: PartJob, writeTurn?: () => Promise<void>): Promise<PartDone> {
   const started = performance.now();
   const indexed: Record<string, string> = {};
+  // What Pagefind will store of each page, by URL (worked out while Pagefind's process adds pages).
+  const expected = new Map<string, string>();
   let from = 0;
   let pages = 0;
   let ms = 0;
@@ -72,11 +77,13 @@ export async function indexPart({ dir, files, folder, salts = {} }: PartJob, wri
       if (content === undefined) continue;
       // The hash of the page's own indexed HTML, salted or not: its salt is the part key's (parts.ts).
       indexed[f] = contentHash(content);
-      const added: Promise<void> = index.addHTMLFile({ url: pageUrl(f), content: withSalt(content, salts[f] ?? 0) }).then((r) => {
+      const given = withSalt(content, salts[f] ?? 0);
+      const added: Promise<void> = index.addHTMLFile({ url: pageUrl(f), content: given }).then((r) => {
         if (r.errors.length) failures.push(`${f}: ${r.errors.join("; ")}`);
         inFlight.delete(added);
       });
       inFlight.add(added);
+      expected.set(pageUrl(f), expectedTextHash(given));
       if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
@@ -89,11 +96,13 @@ export async function indexPart({ dir, files, folder, salts = {} }: PartJob, wri
     for (const f of readdirSync(path.join(dir, folder))) if (UNUSED.test(f)) rmSync(path.join(dir, folder, f));
     const entry = JSON.parse(readFileSync(path.join(dir, folder, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
     pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-    ms = performance.now() - started;
   } finally {
     // Ends the Pagefind process and with it the part's index in memory.
     await pagefind.close();
   }
   // The write's turn lasts until the process has ended (its memory is the system's again).
-  return { pages, indexed, ms, writing: { from, to: Date.now() } };
+  const writing = { from, to: Date.now() };
+  const fragments = leanFragments(path.join(dir, folder), expected);
+  ms = performance.now() - started;
+  return { pages, indexed, ms, writing, fragments };
 }

@@ -44,6 +44,12 @@ export interface IndexReport {
   /** Size of the index folders. */
   bytes: number;
   files: number;
+  /**
+   * Fragments of the parts indexed here without their page's text (fragments.ts), and the URLs of
+   * pages whose fragment keeps it (their words would not come out as Pagefind stored them).
+   */
+  leanFragments: number;
+  keptText: string[];
 }
 
 /** Bytes and files under a folder (`except`: names of files at its top left out). */
@@ -217,6 +223,8 @@ function codeHash(): string {
       .sort()
       .map((f) => path.join(here, f)),
     path.join(root, "assets/search-tokens.js"),
+    path.join(root, "assets/search-indexed.js"),
+    path.join(root, "assets/search-content.js"),
   ];
   for (const f of files) h.update(`${path.basename(f)}\0`).update(readFileSync(f)).update("\0");
   const pagefindPackage = path.join(root, "node_modules/pagefind/package.json");
@@ -371,8 +379,10 @@ export async function indexSite(
   }
   const partSeconds = new Map<number, number>();
   const writes: IndexReport["writes"] = [];
+  const lean = new Map<number, PartDone["fragments"]>();
   const written = (job: PartJob & { k: number }, result: PartDone): void => {
     writes.push({ folder: job.folder, ...result.writing });
+    lean.set(job.k, result.fragments);
     for (const f of job.files) indexed.set(f, result.indexed[f] ?? "-");
     const size = folderSize(path.join(dir, job.folder));
     const part = assigned[job.k] ?? [];
@@ -461,6 +471,8 @@ export async function indexSite(
     partSeconds: [...partSeconds].sort(([a], [b]) => a - b).map(([, s]) => s),
     writes: writes.sort((a, b) => a.from - b.from),
     ...indexSize(dir),
+    leanFragments: [...lean.values()].reduce((n, l) => n + l.lean, 0),
+    keptText: [...lean.values()].flatMap((l) => l.kept).sort(),
   };
 }
 

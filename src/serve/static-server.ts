@@ -1,7 +1,11 @@
-/** A small static file server on loopback: `npm run preview` and the browser tests serve a built site with it. */
+/**
+ * A small static file server on loopback: `npm run preview` and the browser tests serve a built site
+ * with it, text compressed as GitHub Pages compresses it.
+ */
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -14,6 +18,9 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
   ".wasm": "application/wasm",
 };
+
+/** Types sent compressed to a client that accepts gzip, as GitHub Pages sends them (Pagefind's files are gzipped already). */
+const COMPRESSED = /^(?:text\/|application\/(?:json|xml)|image\/svg)/;
 
 /** A running server and how to stop it. */
 export interface StaticServer {
@@ -64,7 +71,12 @@ export async function serveStatic(dir: string, options: StaticServerOptions = {}
         file = path.join(file, "index.html");
       }
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
+      const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+      if (COMPRESSED.test(type) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+        res.writeHead(200, { "content-type": type, "content-encoding": "gzip", vary: "accept-encoding" }).end(gzipSync(body));
+        return;
+      }
+      res.writeHead(200, { "content-type": type }).end(body);
     } catch {
       const notFound = await readFile(path.join(rootDir, "404.html")).catch(() => Buffer.from("not found"));
       res.writeHead(404, { "content-type": "text/html; charset=utf-8" }).end(notFound);

@@ -11,6 +11,8 @@ import { buildHere, tempDir } from "../helpers.js";
 import { indexFiles } from "../search-fixtures.js";
 // @ts-expect-error: a plain browser module without declarations; its JSDoc documents the types.
 import { readableText } from "../../assets/search-tokens.js";
+import { pagefindWords } from "../../src/search/fragments.js";
+import { indexedHtml } from "../../src/search/page-text.js";
 
 const tmp = tempDir("search-index");
 const input = path.join(tmp, "posts");
@@ -29,14 +31,28 @@ interface Fragment {
   anchors: { id: string; location: number }[];
 }
 
-/** Pagefind's fragments (gzip, a signature, then JSON), by URL. */
+/** The fragments' own stored text, by URL ("" where the build left it out: src/search/fragments.ts). */
+function storedText(dir: string, index = "pagefind"): Map<string, string> {
+  const folder = path.join(dir, index, "fragment");
+  return new Map(
+    readdirSync(folder).map((f) => {
+      const fragment = JSON.parse(gunzipSync(readFileSync(path.join(folder, f))).toString("utf8").replace(/^pagefind_dcd/, "")) as { url: string; content: string };
+      return [fragment.url, fragment.content];
+    }),
+  );
+}
+
+/**
+ * Pagefind's fragments (gzip, a signature, then JSON), by URL, each with its page's indexed words:
+ * as the search page reads them, from the fragment where it keeps them, else from the post page.
+ */
 function fragments(dir: string, index = "pagefind"): Map<string, Fragment> {
   const folder = path.join(dir, index, "fragment");
   return new Map(
     readdirSync(folder).map((f) => {
       const json = gunzipSync(readFileSync(path.join(folder, f))).toString("utf8").replace(/^pagefind_dcd/, "");
       const fragment = JSON.parse(json) as Fragment;
-      const words = fragment.content.split(/\s+/).filter(Boolean);
+      const words = fragment.content ? fragment.content.split(/\s+/).filter(Boolean) : pagefindWords(indexedHtml(readFileSync(path.join(dir, fragment.url, "index.html"), "utf8")) ?? "");
       return [fragment.url, { ...fragment, words, content: readableText(words) as string }];
     }),
   );
@@ -67,6 +83,9 @@ test("a production build indexes the post pages only, and reports the index", ()
   assert.equal(entry.languages.en?.page_count, 2, "the two posts; no home, list or taxonomy pages");
   assert.match(buildLog, /search index: \d+ posts in 1 part, \d+ files, [\d.]+ MiB, in [\d.]+ s/);
   assert.deepEqual([...fragments(site).keys()].sort(), ["/posts/chars/", "/posts/word/"]);
+  // The posts' text is on their pages: no fragment stores it a second time (src/search/fragments.ts).
+  assert.deepEqual([...storedText(site).values()], ["", ""], "lean fragments");
+  assert.doesNotMatch(buildLog, /keeps? (?:its|their) text/);
 });
 
 test("Chinese is indexed as the pairs of characters that stand together: 泛化 is a word of one post only", () => {
@@ -194,7 +213,7 @@ test("the search page: a labelled input, a live status, a list for results, a mo
   assert.deepEqual(scripts.map((s) => [s.getAttribute("src"), s.getAttribute("type")]), [["/assets/search.js", "module"]]);
   // Its imports and Pagefind's script load beside it, not each after the one that imports it.
   const preloads = doc.querySelectorAll('link[rel="modulepreload"]').map((l) => l.getAttribute("href"));
-  assert.deepEqual(preloads.sort(), ["/assets/search-query.js", "/assets/search-tokens.js", "/pagefind/pagefind.js"]);
+  assert.deepEqual(preloads.sort(), ["/assets/search-content.js", "/assets/search-indexed.js", "/assets/search-query.js", "/assets/search-tokens.js", "/pagefind/pagefind.js"]);
   assert.ok(existsSync(path.join(site, "assets/search.js")) && existsSync(path.join(site, "assets/search-query.js")));
   const home = parse(readFileSync(path.join(site, "index.html"), "utf8"));
   assert.equal(home.querySelector('form[role="search"]')?.getAttribute("action"), "/search/");

@@ -1,0 +1,87 @@
+/**
+ * Lean fragments: Pagefind stores each page's whole indexed text in the page's fragment (for
+ * excerpts), where this site's post pages already hold it. After a part is written, the text is left
+ * out of the fragment of every page whose words assets/search-content.js works out exactly as
+ * Pagefind stored them (checked page by page, by hash), and the search page works them out from the
+ * post page itself when it lists the post. A page whose words would come out otherwise (HTML those
+ * rules do not cover) keeps its text, and the search page reads it as before. At 9,000 posts this
+ * is about 115 MiB of the index's 310 (fragments of 14 KiB become 1 KiB).
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+// @ts-expect-error -- a plain ES module shared with the browser (JSDoc-typed); tsconfig leaves .js files out.
+import { pagefindContent as pagefindContentJs, pagefindWords as pagefindWordsJs } from "../../assets/search-content.js";
+
+/** The words Pagefind stores for the HTML it is given (see assets/search-content.js). */
+export const pagefindWords = pagefindWordsJs as (html: string) => string[];
+/** The text Pagefind stores for the HTML it is given: its words, one space between. */
+export const pagefindContent = pagefindContentJs as (html: string) => string;
+
+/** Pagefind's signature before a fragment's JSON (inside the gzip). */
+const SIGNATURE = "pagefind_dcd";
+
+/** A fragment's JSON, as far as this module reads it. */
+interface FragmentJson {
+  url: string;
+  content: string;
+  [key: string]: unknown;
+}
+
+/** The hash a page's stored text is compared by. */
+export function textHash(text: string): string {
+  return createHash("sha256").update(text).digest("base64url");
+}
+
+/** The hash of the text Pagefind will store for `html` (its words, one space between). */
+export function expectedTextHash(html: string): string {
+  return textHash(pagefindContent(html));
+}
+
+/** Reads a fragment file. */
+export function readFragment(file: string): FragmentJson {
+  const text = gunzipSync(readFileSync(file)).toString("utf8");
+  if (!text.startsWith(SIGNATURE)) throw new Error(`search index: ${file} is not a Pagefind fragment`);
+  return JSON.parse(text.slice(SIGNATURE.length)) as FragmentJson;
+}
+
+/** What leanFragments did to a part. */
+export interface LeanReport {
+  /** Fragments whose text was left out. */
+  lean: number;
+  /** Fragments that keep their text: their page's words would come out otherwise (by URL). */
+  kept: string[];
+  /** Bytes of the part's fragments before and after. */
+  before: number;
+  after: number;
+}
+
+/**
+ * Leaves the text out of the fragments in `folder`/fragment whose page's words are known to come out
+ * as stored: `expected` maps a page's URL to expectedTextHash of the HTML Pagefind was given.
+ * A fragment keeps its name (the page's id): nothing reads a fragment by its hash.
+ */
+export function leanFragments(folder: string, expected: ReadonlyMap<string, string>): LeanReport {
+  const dir = path.join(folder, "fragment");
+  const report: LeanReport = { lean: 0, kept: [], before: 0, after: 0 };
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith(".pf_fragment")) continue;
+    const file = path.join(dir, name);
+    const bytes = readFileSync(file);
+    report.before += bytes.length;
+    const text = gunzipSync(bytes).toString("utf8");
+    const fragment = JSON.parse(text.slice(SIGNATURE.length)) as FragmentJson;
+    const hash = expected.get(fragment.url);
+    if (!text.startsWith(SIGNATURE) || !fragment.content || hash === undefined || hash !== textHash(fragment.content)) {
+      if (fragment.content) report.kept.push(fragment.url);
+      report.after += bytes.length;
+      continue;
+    }
+    const lean = gzipSync(SIGNATURE + JSON.stringify({ ...fragment, content: "" }), { level: 9 });
+    writeFileSync(file, lean);
+    report.lean++;
+    report.after += lean.length;
+  }
+  return report;
+}

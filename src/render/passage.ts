@@ -17,7 +17,7 @@
  *   details   its original (the only <details> of a passage); its label comes from the CSS (one rule
  *             per language, from ui.json's originalLabel), so the summary is empty; its accessible
  *             name is the page's one hidden label of that language (#ol-en, #ol-zh-CN, #ol-other)
- *   .tr > a   its permalink "#", named by the page's one hidden label (#tl), not indexed for search
+ *   .tr > a   its permalink "#", named by the page's one hidden label (#tl); not indexed for search (assets/search-indexed.js knows it by that label: no mark of its own)
  *   data-name the speaker's name on an original that has no label of its own ("original only" shows it)
  */
 import type { Block, Turn } from "../transcript/model.js";
@@ -68,7 +68,7 @@ export function passageHtml(turn: Turn, slots: Readonly<Record<string, number>>,
     turn.translation.length > 0
       ? paragraphs(turn.translation, () => ["", speakerLabel], (b) => markTerms(renderInline(b.text)))
       : `<p class="missing">${speakerLabel}${escapeHtml(labels.noTranslation)}</p>`;
-  out += `<a href="#${id}" aria-labelledby="tl" data-pagefind-ignore>#</a></div>`;
+  out += `<a href="#${id}" aria-labelledby="tl">#</a></div>`;
   const original = turn.original;
   if (original) {
     const labelled = labels.originalLabel[original.lang] ? original.lang : "other";

@@ -11,16 +11,16 @@ test("a passage: its translation with speaker label and colour slot, its permali
   assert.equal(
     passageHtml(turn, { Ilya: 2 }, "zh-CN", labels),
     '<div class="t" id="t-3" data-s="2"><div class="tr"><p><strong class="sp">Ilya：</strong>我认为<strong>泛化</strong>很重要。</p>' +
-      '<a href="#t-3" aria-labelledby="tl" data-pagefind-ignore>#</a></div>\n' +
+      '<a href="#t-3" aria-labelledby="tl">#</a></div>\n' +
       '<details lang="en"><summary lang="zh-CN" aria-labelledby="ol-en"></summary><p data-name="Ilya">I think generalization matters.</p></details></div>',
   );
 });
 
 test("slot 0 (the default colour) and no speaker write no data-s; a passage without an original has no details", () => {
   const turn: Turn = { id: "t-1", speaker: "A", translation: [block("你好")], line: 1 };
-  assert.equal(passageHtml(turn, { A: 0 }, "zh-CN", labels), '<div class="t" id="t-1"><div class="tr"><p><strong class="sp">A：</strong>你好</p><a href="#t-1" aria-labelledby="tl" data-pagefind-ignore>#</a></div></div>');
+  assert.equal(passageHtml(turn, { A: 0 }, "zh-CN", labels), '<div class="t" id="t-1"><div class="tr"><p><strong class="sp">A：</strong>你好</p><a href="#t-1" aria-labelledby="tl">#</a></div></div>');
   const narration: Turn = { id: "t-2", translation: [block("旁白")], line: 1 };
-  assert.equal(passageHtml(narration, {}, "zh-CN", labels), '<div class="t" id="t-2"><div class="tr"><p>旁白</p><a href="#t-2" aria-labelledby="tl" data-pagefind-ignore>#</a></div></div>');
+  assert.equal(passageHtml(narration, {}, "zh-CN", labels), '<div class="t" id="t-2"><div class="tr"><p>旁白</p><a href="#t-2" aria-labelledby="tl">#</a></div></div>');
 });
 
 test("several paragraphs: one per line, the speaker label on the first only, a change of speaker marked", () => {
@@ -41,7 +41,7 @@ test("a passage with no translation or an empty original says so, and a language
   const turn: Turn = { id: "t-5", speaker: "C", translation: [], original: { blocks: [], lang: "ja", line: 2 }, line: 1 };
   assert.equal(
     passageHtml(turn, {}, "zh-CN", labels),
-    '<div class="t" id="t-5"><div class="tr"><p class="missing"><strong class="sp">C：</strong>（无译文）</p><a href="#t-5" aria-labelledby="tl" data-pagefind-ignore>#</a></div>\n' +
+    '<div class="t" id="t-5"><div class="tr"><p class="missing"><strong class="sp">C：</strong>（无译文）</p><a href="#t-5" aria-labelledby="tl">#</a></div>\n' +
       '<details lang="ja"><summary lang="zh-CN" aria-labelledby="ol-other"></summary><p class="missing" lang="zh-CN">（原文为空）</p></details></div>',
   );
 });

@@ -4,9 +4,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
-import { corpusSite } from "../helpers.js";
+import { corpusSite, root } from "../helpers.js";
 import { serveStatic, type StaticServer } from "../../src/serve/static-server.js";
 import { browserSkipReason, launch } from "./chromium.js";
+
+/** The site's own UI strings (not an author's settings). */
+const ui = JSON.parse(readFileSync(path.join(root, "_data/ui.json"), "utf8")) as { printNote: Record<string, string> };
 
 const skip = browserSkipReason();
 const SEED = "/posts/seed-ilya-sutskever-aR20FWCCjAs/";
@@ -256,8 +259,12 @@ test("no mode makes a phone scroll sideways", { skip }, async () => {
 test("print: the current mode, with a note saying which, and no controls", { skip }, async () => {
   const page = await open({ view: "side" });
   await page.emulateMedia({ media: "print" });
-  assert.equal(await page.locator('.print-note [data-mode="side"]').isVisible(), true);
-  assert.equal(await page.locator('.print-note [data-mode="collapsed"]').isVisible(), false);
+  // The note is the transcript's ::before, drawn by site.css for the current mode (ui.json's printNote).
+  const note = () => page.evaluate(() => getComputedStyle(document.querySelector(".transcript") as Element, "::before").content);
+  assert.equal(await note(), JSON.stringify(ui.printNote.side));
+  await page.evaluate(() => (document.documentElement.dataset.view = "collapsed"));
+  assert.equal(await note(), JSON.stringify(ui.printNote.collapsed));
+  await page.evaluate(() => (document.documentElement.dataset.view = "side"));
   assert.equal(await page.locator(".reader-controls").isVisible(), false);
   assert.equal(await firstTurn(page).locator("details > p").first().isVisible(), true, "originals print open in side-by-side mode");
   await page.close();

@@ -13,14 +13,17 @@ export function originalLanguage(post: Post): string {
   return best;
 }
 
-/** schema.org `Article` for a post: a Chinese translation of the original work at `source`. */
+/**
+ * schema.org `Article` for a post: a Chinese translation of the original work at `source`. Its summary
+ * is the page's meta description and Open Graph description (and is shown on the page): not a fourth
+ * copy here, on each of thousands of pages.
+ */
 export function articleJsonLd(post: Post, url: string, site: Pick<SiteSettings, "title" | "lang">): Record<string, unknown> {
   const people = [post.speaker, post.guest].filter((p): p is string => Boolean(p));
   return {
     "@context": "https://schema.org",
     "@type": "Article",
     headline: post.title,
-    ...(post.summary ? { description: post.summary } : {}),
     datePublished: post.date,
     inLanguage: site.lang,
     url,

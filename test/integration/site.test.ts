@@ -64,6 +64,10 @@ test("taxonomy pages: one per name carried by two or more posts (names compared 
       assert.match(href, new RegExp(`^/repo/${folder}/[a-z0-9-]+/$`), `${folder}: ASCII slug for ${name}`);
       const termPage = html(href.replace("/repo", ""));
       assert.equal(Number(termPage.querySelector("h1 .count")!.text.match(/\d+/)![0]), count);
+      // Its own description (what it lists), not the site's, the same on every term page.
+      const description = termPage.querySelector('meta[name="description"]')!.getAttribute("content")!;
+      assert.ok(description.includes(name) && description.includes(String(count)), `${folder}/${name}: ${description}`);
+      assert.equal(termPage.querySelector('meta[property="og:description"]')!.getAttribute("content"), description);
     }
   }
 });
@@ -136,6 +140,7 @@ test("post pages carry canonical, Open Graph, Twitter and Article JSON-LD metada
   assert.equal(ld.url, url);
   assert.deepEqual(ld.translationOfWork, { "@type": "CreativeWork", url: "https://www.youtube.com/watch?v=aR20FWCCjAs", inLanguage: "en" });
   assert.deepEqual(ld.author, [{ "@type": "Person", name: "Dwarkesh Patel" }]);
+  assert.equal(ld.description, undefined, "the summary is the meta description already, not repeated in the JSON-LD");
 });
 
 test("related posts are listed on most posts", () => {

@@ -3,10 +3,11 @@
  * user would. Every build here uses the tests' own posts and site settings (test/fixtures/), never
  * the project's content/ or the values of _data/site.json, so the suite passes in any author's clone.
  */
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -70,6 +71,22 @@ export function runScript(script: string, args: readonly string[], env: NodeJS.P
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** runScript without blocking this process meanwhile: its other tests (a browser's pages, a server) go on. */
+export function runScriptAsync(script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", path.join(root, "scripts", script), ...args],
+      { cwd: root, encoding: "utf8", env: { ...process.env, INIT_CWD: root, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        // A number is the exit code; a string (ENOENT, …) is a process that never ran; neither, a signal's end.
+        if (typeof error?.code === "string") reject(error);
+        else resolve({ status: !error ? 0 : typeof error.code === "number" ? error.code : -1, stdout, stderr });
+      },
+    );
+  });
+}
+
 /** `npm run build` with the tests' site settings (`--site=test/fixtures/site.json`) and the given arguments. */
 export function runBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}): RunResult {
   return runScript("build.ts", [`--site=${FIXTURE_SITE_FILE}`, ...args], env);
@@ -112,6 +129,19 @@ export async function checkHere(args: readonly string[], cwd: string = root): Pr
   return { status, stdout: out.join(""), stderr: err.join("") };
 }
 
+/**
+ * `npm run new` as runScript("new-post.ts", …) runs it (from the project folder), but in this test
+ * process (src/cli/new-post-command.ts): its "created" line as stdout, errors as stderr. For runs whose
+ * test is not about the process itself.
+ */
+export async function newHere(args: readonly string[]): Promise<RunResult> {
+  const { newPostCommand } = await import("../src/cli/new-post-command.js");
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await newPostCommand(args, { cwd: root, out: (l) => out.push(`${l}\n`), log: (l) => err.push(`${l}\n`) });
+  return { status, stdout: out.join(""), stderr: err.join("") };
+}
+
 /** The text of the site's one inline script (saved view and theme, applied before first paint). */
 export const PREFS_SCRIPT = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(path.join(root, "_includes/partials/prefs-script.njk"), "utf8"))![1]!;
 
@@ -149,9 +179,12 @@ const VARIANTS = {
 const variantPosts = (variant: keyof typeof VARIANTS): string[] =>
   variant === "more" ? readdirSync(moreCorpusDir).filter((f) => f.endsWith(".md")) : buildablePosts();
 
-/** Everything a corpus build's output depends on: the posts, the settings, the code, templates and the lock file. */
-function buildInputsHash(variant: keyof typeof VARIANTS): string {
-  const hash = createHash("sha256").update(JSON.stringify({ variant: VARIANTS[variant], node: process.version }));
+/** What every build's output depends on besides its posts: the code, templates, settings and the lock file. */
+const BUILD_CODE = ["src", "_includes", "_data", "pages", "assets", "scripts/build.ts", ".eleventy.ts", "package-lock.json", "test/fixtures/site.json"];
+
+/** A hash of `description` and the bytes of `files` (folders: every file in them), relative to the project. */
+function inputsHash(description: unknown, files: readonly string[]): string {
+  const hash = createHash("sha256").update(JSON.stringify({ description, node: process.version }));
   const add = (rel: string): void => {
     const full = path.join(root, rel);
     if (!existsSync(full)) return;
@@ -161,10 +194,13 @@ function buildInputsHash(variant: keyof typeof VARIANTS): string {
     }
     hash.update(rel).update("\0").update(readFileSync(full)).update("\0");
   };
-  for (const rel of ["src", "_includes", "_data", "pages", "assets", "scripts/build.ts", ".eleventy.ts", "package-lock.json", "test/fixtures/site.json"]) add(rel);
-  for (const f of variantPosts(variant).sort()) add(path.join(VARIANTS[variant].dir, f));
+  for (const rel of files) add(rel);
   return hash.digest("hex").slice(0, 16);
 }
+
+/** Everything a corpus build's output depends on: the posts, the settings, the code, templates and the lock file. */
+const buildInputsHash = (variant: keyof typeof VARIANTS): string =>
+  inputsHash(VARIANTS[variant], [...BUILD_CODE, ...variantPosts(variant).sort().map((f) => path.join(VARIANTS[variant].dir, f))]);
 
 /**
  * A corpus of real posts, built once and shared by every test file that only reads the
@@ -219,13 +255,66 @@ function buildCorpusSite(variant: keyof typeof VARIANTS, cacheRoot: string, key:
   const out = path.join(cacheRoot, `.build-${variant}-${process.pid}`);
   const r = runBuild([`--input=${input}`, `--output=${out}`, `--pathprefix=${pathPrefix}`], env);
   if (r.status !== 0) throw new Error(`corpus build failed:\n${r.stderr}`);
-  // Older builds of this variant are stale: their inputs changed.
-  for (const name of readdirSync(cacheRoot)) if (name.startsWith(`${variant}-`) && name !== key) rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
+  storeSite(cacheRoot, variant, out, site);
+}
+
+/** Move a site built at `out` (in `cacheRoot`) to its cached place `site`, named `${name}-<hash>`; older builds of `name` go. */
+function storeSite(cacheRoot: string, name: string, out: string, site: string): void {
+  // Older builds of the same name are stale: their inputs changed.
+  for (const entry of readdirSync(cacheRoot)) if (entry.startsWith(`${name}-`) && entry !== path.basename(site)) rmSync(path.join(cacheRoot, entry), { recursive: true, force: true });
   try {
     renameSync(out, site);
   } catch (e) {
     // Another test process stored the same build first: use that one.
     rmSync(out, { recursive: true, force: true });
     if (!existsSync(path.join(site, "index.html"))) throw e;
+  }
+}
+
+/** What a cached site is made from besides the build's code (BUILD_CODE): files of the project, and a description of the rest. */
+export interface SiteInputs {
+  /** Files or folders, relative to the project, whose bytes the site depends on (a generator, fixtures). */
+  files: readonly string[];
+  /** Everything else that goes into the site (posts written by the test, arguments, environment), as JSON. */
+  description: unknown;
+}
+
+/**
+ * A site that a test file builds itself (`build` writes it into the folder it is given), kept as the
+ * corpus sites are: in .cache/test-sites/ under `name` and a hash of everything its output depends on
+ * (the build's code, templates, settings and lock file, and `inputs`), made by one test process at a
+ * time, and built anew when any of them changes. Asynchronous, so that the file's other tests go on
+ * meanwhile. Tests must not write into it.
+ */
+export async function cachedSite(name: string, inputs: SiteInputs, build: (out: string) => Promise<void>): Promise<string> {
+  const cacheRoot = path.join(root, ".cache/test-sites");
+  const key = `${name}-${inputsHash(inputs.description, [...BUILD_CODE, ...inputs.files])}`;
+  const site = path.join(cacheRoot, key);
+  mkdirSync(cacheRoot, { recursive: true });
+  const lock = path.join(cacheRoot, `.lock-${key}`);
+  for (;;) {
+    if (existsSync(path.join(site, "index.html"))) return site;
+    try {
+      mkdirSync(lock);
+    } catch {
+      if (Date.now() - (statMtime(lock) ?? Date.now()) > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      else await sleep(200);
+      continue;
+    }
+    try {
+      if (!existsSync(path.join(site, "index.html"))) {
+        const out = path.join(cacheRoot, `.build-${name}-${process.pid}`);
+        rmSync(out, { recursive: true, force: true });
+        try {
+          await build(out);
+        } catch (e) {
+          rmSync(out, { recursive: true, force: true });
+          throw e;
+        }
+        storeSite(cacheRoot, name, out, site);
+      }
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
   }
 }

@@ -11,7 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import stem from "wink-porter2-stemmer";
 import { readFrontMatter } from "../../src/frontmatter/read.js";
 import { LIST_KEYS, TEXT_KEYS } from "../../src/frontmatter/schema.js";
-import { buildablePosts, corpusDir, corpusSite, runBuild, runScript, tempDir } from "../helpers.js";
+import { buildablePosts, cachedSite, corpusDir, corpusSite, FIXTURE_SITE_FILE, runScriptAsync, tempDir } from "../helpers.js";
 import { serveStatic, type StaticServer } from "../../src/serve/static-server.js";
 import { visibleSourceText } from "../text-runs.js";
 import { browserSkipReason, launch } from "./chromium.js";
@@ -264,19 +264,41 @@ const written: Record<string, string> = {
   "rank-pair": `${"量子计算很快，量子比特很多。".repeat(20)}顺便说到量子纠缠。\n`,
 };
 
-async function archiveSite(): Promise<{ url: string; close: () => Promise<void> }> {
-  if (!archive.site) {
+/** The archive's site, once started by the file's before(). */
+let archiveBuilt: Promise<string> | undefined;
+
+/**
+ * The archive's site: built once and kept in .cache/test-sites/ (test/helpers.ts cachedSite), keyed by
+ * everything it is made of: the build's code, templates, settings and lock file, the generator and its
+ * arguments, the written posts and the index's parts.
+ */
+function archiveBuild(): Promise<string> {
+  const count = 70;
+  const perPart = "25";
+  return cachedSite("search-archive", { files: ["scripts/gen-corpus.ts", "scripts/bench"], description: { count, perPart, written } }, async (out) => {
     const tmp = tempDir("search-archive");
     const generated = path.join(tmp, "generated");
-    const gen = runScript("gen-corpus.ts", ["--count=70", `--out=${generated}`]);
+    const gen = await runScriptAsync("gen-corpus.ts", [`--count=${count}`, `--out=${generated}`]);
     assert.equal(gen.status, 0, gen.stderr);
     const input = path.join(tmp, "posts");
     mkdirSync(input);
     for (const f of readdirSync(generated).filter((f) => f.endsWith(".md"))) writeFileSync(path.join(input, f), readFileSync(path.join(generated, f)));
     for (const [slug, body] of Object.entries(written)) writeFileSync(path.join(input, `${slug}.md`), `---\ntitle: ${slug}\ndate: '2025-01-0${Object.keys(written).indexOf(slug) + 1}'\n---\n${body}`);
-    archive.site = path.join(tmp, "site");
-    const r = runBuild([`--input=${input}`, `--output=${archive.site}`], { SEARCH_POSTS_PER_PART: "25" });
+    const r = await runScriptAsync("build.ts", [`--site=${FIXTURE_SITE_FILE}`, `--input=${input}`, `--output=${out}`], { SEARCH_POSTS_PER_PART: perPart });
     assert.equal(r.status, 0, r.stderr);
+  });
+}
+
+before(() => {
+  if (skip) return;
+  // Built from the file's start, beside the first tests (or taken from the cache); used by the last ones.
+  archiveBuilt = archiveBuild();
+  archiveBuilt.catch(() => {}); // reported by the tests that use it
+});
+
+async function archiveSite(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!archive.site) {
+    archive.site = await (archiveBuilt ?? archiveBuild());
     // What a reader can search of each page: its indexed part without the ignored elements.
     for (const dir of readdirSync(path.join(archive.site, "posts"))) {
       const body = parse(readFileSync(path.join(archive.site, "posts", dir, "index.html"), "utf8")).querySelector("[data-pagefind-body]");

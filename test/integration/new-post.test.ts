@@ -5,10 +5,12 @@ import path from "node:path";
 import { readFrontMatter } from "../../src/frontmatter/read.js";
 import { today } from "../../src/scaffold.js";
 import { MAX_POST_SLUG, postSlug, slugify, truncateSlug } from "../../src/slug.js";
-import { buildHere, checkHere, corpusDir, runScript, SEED_POST, tempDir } from "../helpers.js";
+import { buildHere, checkHere, corpusDir, newHere, runScript, SEED_POST, tempDir } from "../helpers.js";
 
 test("npm run new scaffolds a valid post with a pinyin slug and never overwrites", async () => {
   const dir = tempDir("new");
+  // The script itself once (its arguments and exit code); the other runs are the same command in
+  // this process (test/helpers.ts newHere), sparing each the start of a new Node process.
   const r = runScript("new-post.ts", ["压缩即智能：AGI 之路", `--dir=${dir}`]);
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(readdirSync(dir), ["ya-suo-ji-zhi-neng-agi-zhi-lu.md"]);
@@ -19,17 +21,17 @@ test("npm run new scaffolds a valid post with a pinyin slug and never overwrites
   assert.equal(fm.data?.title, "压缩即智能：AGI 之路");
   assert.equal(fm.data?.date, today());
   assert.deepEqual([fm.data?.tags, fm.data?.people, fm.data?.project], [[], [], []]);
-  const again = runScript("new-post.ts", ["压缩即智能：AGI 之路", `--dir=${dir}`]);
+  const again = await newHere(["压缩即智能：AGI 之路", `--dir=${dir}`]);
   assert.equal(again.status, 1);
   assert.match(again.stderr, /already exists; not overwritten/);
   assert.equal(readFileSync(file, "utf8"), text, "the existing file is untouched");
   assert.equal((await checkHere([dir])).status, 0, "the new post passes the check");
-  assert.equal(runScript("new-post.ts", [`--dir=${dir}`]).status, 2, "a title is required");
+  assert.equal((await newHere([`--dir=${dir}`])).status, 2, "a title is required");
 });
 
 test("a scaffold not yet filled in is a warning at its body and is left out of the site, not published as an empty page", async () => {
   const dir = tempDir("new-empty");
-  assert.equal(runScript("new-post.ts", ["空白草稿", `--dir=${dir}`]).status, 0);
+  assert.equal((await newHere(["空白草稿", `--dir=${dir}`])).status, 0);
   copyFileSync(path.join(corpusDir, SEED_POST), path.join(dir, "seed.md"));
   const [file] = readdirSync(dir).filter((f) => f !== "seed.md");
   const check = await checkHere([dir]);
@@ -43,7 +45,7 @@ test("a scaffold not yet filled in is a warning at its body and is left out of t
   assert.ok(!existsSync(path.join(out, "posts", path.basename(file!, ".md"))), "the empty scaffold has no page");
 });
 
-test("npm run new: slugs of at most 60 characters, cut between pinyin syllables or words; a long real title never crashes", () => {
+test("npm run new: slugs of at most 60 characters, cut between pinyin syllables or words; a long real title never crashes", async () => {
   // A real title of the fixtures, and one of 60 characters whose uncut pinyin slug is longer than a file name may be.
   const real = "市场动荡：甲骨文财报重挫科技股，鲍威尔鸽派言论被掩盖，迪士尼联手OpenAI引发争议";
   const sixty = "双创时代的创新创业：中关村、张江与光谷如何重塑中国创新创业版图，庄闯两位创始人讲述创业窗口、创投与产业转型升级的双重压力";
@@ -51,7 +53,7 @@ test("npm run new: slugs of at most 60 characters, cut between pinyin syllables 
   assert.ok(slugify(sixty).length > 255, "uncut, the name would be too long for the file system");
   const dir = tempDir("new-long");
   for (const title of [real, sixty, "Claude Code 和 Claude Haiku 4.5 的最新进展：网页版开发、Haiku 4.5 模型应用及智能工作流"]) {
-    const r = runScript("new-post.ts", [title, `--dir=${dir}`]);
+    const r = await newHere([title, `--dir=${dir}`]);
     assert.equal(r.status, 0, r.stderr);
     assert.doesNotMatch(r.stderr, /ENAMETOOLONG|\n\s+at /);
     const slug = postSlug(title);
@@ -60,10 +62,10 @@ test("npm run new: slugs of at most 60 characters, cut between pinyin syllables 
     assert.equal(readFrontMatter(readFileSync(path.join(dir, `${slug}.md`), "utf8")).data?.title, title, "the title is kept whole");
   }
   assert.equal(postSlug(real), "shi-chang-dong-dang-jia-gu-wen-cai-bao-zhong-cuo-ke-ji-gu");
-  const tooLong = runScript("new-post.ts", ["t", `--dir=${dir}`, `--slug=${"x".repeat(61)}`]);
+  const tooLong = await newHere(["t", `--dir=${dir}`, `--slug=${"x".repeat(61)}`]);
   assert.equal(tooLong.status, 2);
   assert.match(tooLong.stderr, /at most 60 characters/);
-  assert.equal(runScript("new-post.ts", ["t", `--dir=${dir}`, "--slug=../escape"]).status, 2);
+  assert.equal((await newHere(["t", `--dir=${dir}`, "--slug=../escape"])).status, 2);
 });
 
 test("truncateSlug cuts at the last '-' within the limit, and a single over-long word at the limit", () => {

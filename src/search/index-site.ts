@@ -186,6 +186,8 @@ interface ScannedPage {
   date: string;
   /** contentHash of the page's bytes. */
   hash: string;
+  /** The page's size: what indexing it costs, about (runParts indexes the costliest parts first). */
+  bytes: number;
 }
 
 const BODY_MARK = Buffer.from("data-pagefind-body");
@@ -202,7 +204,7 @@ function scanPages(dir: string): ScannedPage[] {
     if (!bytes.includes(BODY_MARK)) continue;
     const at = bytes.indexOf(DATE_MARK);
     const date = at < 0 ? "" : bytes.toString("latin1", at + DATE_MARK.length, at + DATE_MARK.length + 10);
-    out.push({ file: f, date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : "", hash: contentHash(bytes) });
+    out.push({ file: f, date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : "", hash: contentHash(bytes), bytes: bytes.length });
   }
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
@@ -356,7 +358,7 @@ export async function indexSite(
       ? partKey(code, part.map((p) => ({ url: pageUrl(p.file), indexed: indexed.get(p.file) ?? "", salt: saltOf(p.file) })))
       : undefined;
   const parts: SearchManifest["parts"] = [];
-  const jobs: Array<PartJob & { k: number }> = [];
+  const jobs: Array<PartJob & { k: number; bytes: number }> = [];
   let done = 0;
   const copied = new Set<number>();
   for (const [k, part] of assigned.entries()) {
@@ -375,8 +377,12 @@ export async function indexSite(
       }
     }
     const files = part.map((p) => p.file);
-    jobs.push({ k, dir, folder, files, salts: saltsOf(files) });
+    jobs.push({ k, dir, folder, files, salts: saltsOf(files), bytes: part.reduce((n, p) => n + p.bytes, 0) });
   }
+  // The costliest parts first, so that the last to finish are short ones: in date order, a large part
+  // indexed last kept one process busy while the other had nothing left (the newest part, most often
+  // part-filled, is the smallest).
+  jobs.sort((a, b) => b.bytes - a.bytes || a.k - b.k);
   const partSeconds = new Map<number, number>();
   const writes: IndexReport["writes"] = [];
   const lean = new Map<number, PartDone["fragments"]>();

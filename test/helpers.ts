@@ -213,7 +213,7 @@ export function corpusSite(variant: keyof typeof VARIANTS): CorpusSite {
   const key = `${variant}-${buildInputsHash(variant)}`;
   const site = path.join(cacheRoot, key);
   mkdirSync(cacheRoot, { recursive: true });
-  // Test files run two at a time (npm test's --test-concurrency): the first to need a build takes
+  // Test files run several at a time (npm test's --test-concurrency): the first to need a build takes
   // the lock (a folder: mkdir is atomic) and builds; the others wait for its result instead of
   // building the same site beside it. A lock older than any build is a dead run's, and is taken over.
   const lock = path.join(cacheRoot, `.lock-${key}`);

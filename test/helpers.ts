@@ -182,9 +182,13 @@ const variantPosts = (variant: keyof typeof VARIANTS): string[] =>
 /** What every build's output depends on besides its posts: the code, templates, settings and the lock file. */
 const BUILD_CODE = ["src", "_includes", "_data", "pages", "assets", "scripts/build.ts", ".eleventy.ts", "package-lock.json", "test/fixtures/site.json"];
 
-/** A hash of `description` and the bytes of `files` (folders: every file in them), relative to the project. */
+/** The environment a spawned build inherits that can change what it writes (a variant's own settings are in its description). */
+const BUILD_ENV = ["NO_SEARCH", "SEARCH_POSTS_PER_PART", "SEARCH_INDEX_JOBS", "SITE_URL", "TRANSCRIPTS_DRAFTS", "TRANSCRIPTS_FAULT", "TRANSCRIPTS_RENDER_RUNS", "TRANSCRIPTS_STAGING_FAULT"];
+
+/** A hash of `description`, of the build's environment and of the bytes of `files` (folders: every file in them), relative to the project. */
 function inputsHash(description: unknown, files: readonly string[]): string {
-  const hash = createHash("sha256").update(JSON.stringify({ description, node: process.version }));
+  const env = Object.fromEntries(BUILD_ENV.map((name) => [name, process.env[name] ?? null]));
+  const hash = createHash("sha256").update(JSON.stringify({ description, env, node: process.version }));
   const add = (rel: string): void => {
     const full = path.join(root, rel);
     if (!existsSync(full)) return;

@@ -1,6 +1,7 @@
 /** Launching Debian's Chromium for browser tests, or explaining how to get it. */
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { PLAYWRIGHT_DISABLED_FEATURES, UNUSED_FEATURES } from "./chromium-features.js";
 
 /** Where Debian installs Chromium. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -21,6 +22,7 @@ export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    // Chromium reads only the last --disable-features: this one repeats playwright-core's own.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...UNUSED_FEATURES].join(",")}`],
   });
 }

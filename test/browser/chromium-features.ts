@@ -1,5 +1,5 @@
 /** The Chromium features the browser tests turn off (test/browser/chromium.ts), apart so that a unit test reads them without loading playwright. */
-/** The features playwright-core (1.65) turns off with its own --disable-features (test/unit/chromium-flags.test.ts checks the list). */
+/** The features playwright-core (1.65) turns off with its own --disable-features (test/browser/chromium-flags.test.ts checks the list). */
 export const PLAYWRIGHT_DISABLED_FEATURES = [
   "AvoidUnnecessaryBeforeUnloadCheckSync",
   "DestroyProfileOnBrowserClose",

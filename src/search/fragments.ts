@@ -22,11 +22,15 @@ export const pagefindContent = pagefindContentJs as (html: string) => string;
 /** Pagefind's signature before a fragment's JSON (inside the gzip). */
 const SIGNATURE = "pagefind_dcd";
 
-/** A fragment's JSON, as far as this module reads it. */
-interface FragmentJson {
+/** A fragment's JSON: one page's data, as Pagefind writes it. */
+export interface FragmentJson {
   url: string;
+  /** The page's indexed text, its words one space apart ("" where leanFragments left it out). */
   content: string;
-  [key: string]: unknown;
+  word_count: number;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+  anchors: { element: string; id: string; text: string; location: number }[];
 }
 
 /**

@@ -11,12 +11,12 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SettingsError } from "../options.js";
 import { isSalt, settleSalts, type PartIds, type Salt } from "./collisions.js";
+import { readFragment } from "./fragments.js";
 import { indexPart, pageUrl, type PartDone, type PartJob } from "./index-part.js";
 import type { ParentMessage, WorkerAnswer, WorkerMessage } from "./index-worker.js";
 import { indexedHtml } from "./page-text.js";
@@ -45,10 +45,9 @@ export interface IndexReport {
   bytes: number;
   files: number;
   /**
-   * Fragments of the parts indexed here without their page's text (fragments.ts), and the URLs of
-   * pages whose fragment keeps it (their words would not come out as Pagefind stored them).
+   * The URLs of pages whose fragment keeps their text, in the parts indexed here: their words would
+   * not come out of their pages as Pagefind stored them (fragments.ts).
    */
-  leanFragments: number;
   keptText: string[];
 }
 
@@ -300,12 +299,11 @@ export function partPageIds(folder: string): string[] {
     .sort();
 }
 
-/** Each page's URL in the part in `folder`, by its id (read from its fragment: gzip, a signature, then JSON). */
+/** Each page's URL in the part in `folder`, by its id (read from its fragment: fragments.ts). */
 export function partPageUrls(folder: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const id of partPageIds(folder)) {
-    const json = gunzipSync(readFileSync(path.join(folder, "fragment", `${id}.pf_fragment`))).toString("utf8").replace(/^pagefind_dcd/, "");
-    out.set(id, (JSON.parse(json) as { url: string }).url);
+    out.set(id, readFragment(path.join(folder, "fragment", `${id}.pf_fragment`)).url);
   }
   return out;
 }
@@ -477,7 +475,6 @@ export async function indexSite(
     partSeconds: [...partSeconds].sort(([a], [b]) => a - b).map(([, s]) => s),
     writes: writes.sort((a, b) => a.from - b.from),
     ...indexSize(dir),
-    leanFragments: [...lean.values()].reduce((n, l) => n + l.lean, 0),
     keptText: [...lean.values()].flatMap((l) => l.kept).sort(),
   };
 }

@@ -8,7 +8,7 @@ import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
+import { readFragment, type FragmentJson } from "../../src/search/fragments.js";
 import { indexSite, partFolder, partPageIds, partPageUrls, SEARCH_MANIFEST, type SearchManifest } from "../../src/search/index-site.js";
 import { buildHere, tempDir } from "../helpers.js";
 import { indexFiles, writeThreeMonths } from "../search-fixtures.js";
@@ -60,8 +60,8 @@ function idsByUrl(dir: string, parts: number): Map<string, string> {
   return out;
 }
 
-function fragment(dir: string, k: number, id: string): { content: string; word_count: number; meta: Record<string, string>; filters: Record<string, string[]> } {
-  return JSON.parse(gunzipSync(readFileSync(path.join(dir, partFolder(k), "fragment", `${id}.pf_fragment`))).toString("utf8").replace(/^pagefind_dcd/, "")) as ReturnType<typeof fragment>;
+function fragment(dir: string, k: number, id: string): FragmentJson {
+  return readFragment(path.join(dir, partFolder(k), "fragment", `${id}.pf_fragment`));
 }
 
 test("a page whose id an earlier part holds is indexed again with a salt; a rebuild copies its part and is a clean build's", async () => {

@@ -4,14 +4,13 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { parse } from "node-html-parser";
 import { indexSite, PART_SCRATCH, type PartsManifest } from "../../src/search/index-site.js";
 import { buildHere, tempDir } from "../helpers.js";
 import { indexFiles } from "../search-fixtures.js";
 // @ts-expect-error: a plain browser module without declarations; its JSDoc documents the types.
 import { readableText } from "../../assets/search-tokens.js";
-import { pagefindWords } from "../../src/search/fragments.js";
+import { pagefindWords, readFragment } from "../../src/search/fragments.js";
 import { indexedHtml } from "../../src/search/page-text.js";
 
 const tmp = tempDir("search-index");
@@ -36,7 +35,7 @@ function storedText(dir: string, index = "pagefind"): Map<string, string> {
   const folder = path.join(dir, index, "fragment");
   return new Map(
     readdirSync(folder).map((f) => {
-      const fragment = JSON.parse(gunzipSync(readFileSync(path.join(folder, f))).toString("utf8").replace(/^pagefind_dcd/, "")) as { url: string; content: string };
+      const fragment = readFragment(path.join(folder, f));
       return [fragment.url, fragment.content];
     }),
   );
@@ -50,8 +49,7 @@ function fragments(dir: string, index = "pagefind"): Map<string, Fragment> {
   const folder = path.join(dir, index, "fragment");
   return new Map(
     readdirSync(folder).map((f) => {
-      const json = gunzipSync(readFileSync(path.join(folder, f))).toString("utf8").replace(/^pagefind_dcd/, "");
-      const fragment = JSON.parse(json) as Fragment;
+      const fragment = readFragment(path.join(folder, f));
       const words = fragment.content ? fragment.content.split(/\s+/).filter(Boolean) : pagefindWords(indexedHtml(readFileSync(path.join(dir, fragment.url, "index.html"), "utf8")) ?? "");
       return [fragment.url, { ...fragment, words, content: readableText(words) as string }];
     }),

@@ -19,11 +19,12 @@ const TAG = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:"[^"]*"|'[^']*'|[^
 const SENTENCE = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "p", "td", "div", "ul", "li", "article", "section"]);
 const REMOVE = new Set(["head", "style", "script", "noscript", "label", "form", "svg", "footer", "nav", "iframe", "template"]);
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+const HEADING = /^h[1-6]$/;
 // Rust's \w (Unicode): letters, marks, digits, connector punctuation.
 const SENTENCE_END = /[\p{L}\p{M}\p{Nd}\p{Pc}'")$*]$/u;
 
 /** @typedef {"index" | "ignored" | "excluded" | "body" | "parentOfBody"} Status */
-/** @typedef {{ name: string, status: Status, value: string, parent: Node | undefined, weight: boolean }} Node */
+/** @typedef {{ name: string, status: Status, value: string, parent: Node | undefined }} Node */
 
 /**
  * @param {string} attrs a start tag's attributes
@@ -50,7 +51,7 @@ const ATTRIBUTES = new Map();
  */
 export function pagefindText(html) {
   /** @type {Node} */
-  const root = { name: "", status: "index", value: "", parent: undefined, weight: false };
+  const root = { name: "", status: "index", value: "", parent: undefined };
   let node = root;
   let at = 0;
   /** @param {Node} n */
@@ -63,7 +64,7 @@ export function pagefindText(html) {
       value = ` ${value}${SENTENCE_END.test(value) ? "." : ""} `;
     }
     // A heading's weight markers are words of no position: spaces, here.
-    if (n.weight) value = ` ${value} `;
+    if (HEADING.test(n.name)) value = ` ${value} `;
     if (parent.status === "parentOfBody" && n.status !== "body" && n.status !== "parentOfBody") return;
     if (n.status === "index") parent.value += value;
     else {
@@ -101,7 +102,7 @@ export function pagefindText(html) {
     if (node.status === "excluded") status = "excluded";
     if (REMOVE.has(name) && status !== "excluded") status = "ignored";
     /** @type {Node} */
-    const child = { name, status, value: "", parent: node, weight: /^h[1-6]$/.test(name) };
+    const child = { name, status, value: "", parent: node };
     node = child;
     if (VOID.has(name) || /\/\s*$/.test(attrs)) {
       node = child.parent ?? root;

@@ -9,7 +9,8 @@ import { indexText } from "./search-tokens.js";
 
 // Comments, then tags (attribute values are escaped by the templates, so a tag ends at the first '>').
 const TAG = /<!--[\s\S]*?-->|<\/?([A-Za-z][A-Za-z0-9-]*)[^>]*>/g;
-const BODY_START = /<([A-Za-z][A-Za-z0-9-]*)\b[^>]*\sdata-pagefind-body[\s>=][^>]*>|<([A-Za-z][A-Za-z0-9-]*)\b[^>]*\sdata-pagefind-body>/;
+/** The start tag of a page's indexed element (`data-pagefind-body`); not global: exec finds the first. */
+export const BODY_START = /<([A-Za-z][A-Za-z0-9-]*)\b[^>]*\sdata-pagefind-body[\s>=][^>]*>|<([A-Za-z][A-Za-z0-9-]*)\b[^>]*\sdata-pagefind-body>/;
 const HIDDEN_WORD = /hidden/i;
 /** Whether a start tag has the `hidden` attribute (not `hidden="until-found"`). */
 /** @param {string} tag @returns {boolean} */

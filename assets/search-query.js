@@ -53,8 +53,8 @@ export function rankingPair(posts) {
 }
 
 /**
- * Where a Chinese unit occurs in a post, read from the post's own indexed words (its fragment's
- * content, which holds the same pairs as the index): where all its pairs stand one after another,
+ * Where a Chinese unit occurs in a post, read from the post's own indexed words (which hold the
+ * same pairs as the index: from its fragment, or worked out from its page): where all its pairs stand one after another,
  * or, for one character, each word that starts with it. As word ranges to mark (inclusive). The
  * plain search that ranks a word of several pairs searches one of them only (unitSearches), so its
  * locations cannot tell where the word is.
@@ -162,7 +162,7 @@ const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">"
 /**
  * An excerpt of a passage around its first occurrence, as readable text, HTML-escaped, with every
  * occurrence of every unit marked.
- * @param {string[]} words the page's indexed words (its fragment's content split at whitespace)
+ * @param {string[]} words the page's indexed words (as Pagefind stored them)
  * @param {{ start: number, end: number, at: number }} passage from passageFor
  * @param {{ from: number, to: number }[]} marks word ranges to mark (inclusive)
  * @param {number} [radius] words shown before the first occurrence (twice as many after it)

@@ -161,7 +161,7 @@ async function postWords(data) {
 /**
  * One result: its title (linked to the passage), date and speaker, and the passage's excerpt.
  * @param {PagefindData} data
- * @param {string[]} words its indexed words (its content split at whitespace)
+ * @param {string[]} words its indexed words (postWords)
  * @param {{ from: number, to: number }[][]} perUnit each unit's occurrences as word ranges
  */
 function resultItem(data, words, perUnit) {

@@ -3,12 +3,7 @@
  * the salt that makes a page's id unique across the index's parts.
  */
 // @ts-expect-error -- a plain ES module shared with the browser (JSDoc-typed); tsconfig leaves .js files out.
-import { indexText as indexTextJs } from "../../assets/search-tokens.js";
-// @ts-expect-error -- as above.
-import { indexedHtml as indexedHtmlJs } from "../../assets/search-indexed.js";
-
-/** Text as indexed (see assets/search-tokens.js). */
-export const indexText = indexTextJs as (text: string) => string;
+import { BODY_START as BODY_START_JS, indexedHtml as indexedHtmlJs } from "../../assets/search-indexed.js";
 
 /**
  * The HTML Pagefind indexes for a built post page, or undefined when the page has no
@@ -16,7 +11,8 @@ export const indexText = indexTextJs as (text: string) => string;
  */
 export const indexedHtml = indexedHtmlJs as (html: string) => string | undefined;
 
-const BODY_START = /<([A-Za-z][A-Za-z0-9-]*)\b[^>]*\sdata-pagefind-body[\s>=][^>]*>|<([A-Za-z][A-Za-z0-9-]*)\b[^>]*\sdata-pagefind-body>/;
+/** The start tag of a page's indexed element (`data-pagefind-body`). */
+const BODY_START = BODY_START_JS as RegExp;
 
 /** The meta that salts a page's fragment (see collisions.ts); the search page never reads it. */
 export const SALT_META = "id-salt";

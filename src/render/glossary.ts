@@ -160,10 +160,10 @@ export function markTerms(html: string): string {
   return last === 0 ? html : out + html.slice(last);
 }
 
-/** The inside of a note with its English term marked `lang="en"`. Entities (`&amp;`) hold no colon or comma, so the split is the same. */
+/** The inside of a note with its English term marked `lang="en"` (the note's only element: site.css styles it as `.gloss > [lang]`). Entities (`&amp;`) hold no colon or comma, so the split is the same. */
 function noteHtml(note: string): string {
   const { english } = splitNote(note);
   if (!english) return note;
   const start = note.length - note.trimStart().length;
-  return `${note.slice(0, start)}<span class="gloss-en" lang="en">${english}</span>${note.slice(start + english.length)}`;
+  return `${note.slice(0, start)}<span lang="en">${english}</span>${note.slice(start + english.length)}`;
 }

@@ -13,7 +13,9 @@
  *   .t        the passage (id t-N, its permalink; data-s: its speaker's colour slot, inherited by both
  *             labels; none for slot 0, the default colour)
  *   .tr       its translation
- *   .sp       a speaker label;  .sb  a paragraph that starts with a change of speaker (>>)
+ *   .sp       a speaker label: a <b> (attention without importance; the shortest element for an
+ *             archive's half a million labels)
+ *   .sb       a paragraph that starts with a change of speaker (>>)
  *   details   its original (the only <details> of a passage); its label comes from the CSS (one rule
  *             per language, from ui.json's originalLabel), so the summary is empty; its accessible
  *             name is the page's one hidden label of that language (#ol-en, #ol-zh-CN, #ol-other)
@@ -62,7 +64,7 @@ export function passageHtml(turn: Turn, slots: Readonly<Record<string, number>>,
   const id = escapeHtml(turn.id);
   const speaker = turn.speaker ? escapeHtml(turn.speaker) : "";
   const slot = turn.speaker ? slots[turn.speaker] : undefined;
-  const speakerLabel = speaker ? `<strong class="sp">${speaker}：</strong>` : "";
+  const speakerLabel = speaker ? `<b class="sp">${speaker}：</b>` : "";
   let out = `<div class="t" id="${id}"${slot ? ` data-s="${slot}"` : ""}><div class="tr">`;
   out +=
     turn.translation.length > 0
@@ -79,7 +81,7 @@ export function passageHtml(turn: Turn, slots: Readonly<Record<string, number>>,
             original.blocks,
             () => [
               speaker && !original.speaker ? ` data-name="${speaker}"` : "",
-              original.speaker ? `<strong class="sp">${escapeHtml(original.speaker)}:</strong> ` : "",
+              original.speaker ? `<b class="sp">${escapeHtml(original.speaker)}:</b> ` : "",
             ],
             (b) => renderInline(b.text),
           )

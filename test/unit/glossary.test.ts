@@ -74,8 +74,8 @@ test("terms in rendered HTML are wrapped for the tooltip, and no text is lost or
   assert.deepEqual(terms.map((t) => t.querySelector("strong")!.text), ["评估指标", "嵌套", "Cursor"], "a note with markup is left alone; the term inside it is wrapped");
   assert.equal(terms[0]!.getAttribute("tabindex"), "0");
   assert.equal(terms[0]!.querySelector(".gloss")!.text, "（evals: 用于衡量 AI 模型性能的基准测试）");
-  assert.equal(terms[0]!.querySelector(".gloss-en")!.getAttribute("lang"), "en");
-  assert.equal(terms[2]!.querySelector(".gloss-en"), null, "a Chinese explanation has no English name");
+  assert.equal(terms[0]!.querySelector(".gloss > [lang]")!.getAttribute("lang"), "en");
+  assert.equal(terms[2]!.querySelector(".gloss > [lang]"), null, "a Chinese explanation has no English name");
   assert.equal(markTerms("<strong>Ilya：</strong>你好"), "<strong>Ilya：</strong>你好");
 });
 

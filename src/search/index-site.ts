@@ -119,6 +119,35 @@ export function partsManifest(dir: string, count: number): PartsManifest {
   return { parts: parts.map(({ path: p, meta }) => ({ path: p, meta })), wasm: parts[0]?.wasm ?? "wasm.unknown.pagefind", tag: hash.digest("hex").slice(0, 16) };
 }
 
+/** Pagefind's engine, which it writes into every part: its script, its worker's, its WebAssembly. */
+const ENGINE = /^(?:pagefind(?:-worker)?\.js|wasm\.[\w-]+\.pagefind)$/;
+
+/**
+ * Leave Pagefind's engine in the first part only, and there only what the search page loads: the
+ * script and the index language's WebAssembly. Merged parts share the first one's engine (Pagefind's
+ * mergeIndex loads no script or WebAssembly of its own) and the page runs Pagefind without its worker,
+ * so the other copies were never fetched: about 0.2 MB a part. A first part copied from a previous
+ * site's later one (parts are reused by content, wherever they were) takes the engine from another
+ * part, or from the previous site's first, which has it; all are one Pagefind's (codeHash).
+ */
+function keepOneEngine(dir: string, count: number, previous: string | undefined): void {
+  const first = path.join(dir, partFolder(0));
+  if (!existsSync(first)) return;
+  const wasm = `wasm.${indexLanguage(JSON.parse(readFileSync(path.join(first, "pagefind-entry.json"), "utf8")) as PagefindEntry)?.wasm ?? "unknown"}.pagefind`;
+  const kept = ["pagefind.js", wasm];
+  const folders = Array.from({ length: count }, (_, k) => path.join(dir, partFolder(k)));
+  for (const name of kept) {
+    if (existsSync(path.join(first, name))) continue;
+    const from = [...folders, ...(previous ? [path.join(previous, partFolder(0))] : [])].map((f) => path.join(f, name)).find((f) => existsSync(f));
+    if (!from) throw new Error(`search index: no part has Pagefind's ${name}; build again without the previous site`);
+    copyFileSync(from, path.join(first, name));
+  }
+  for (const [k, folder] of folders.entries()) {
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder)) if (ENGINE.test(name) && !(k === 0 && kept.includes(name))) rmSync(path.join(folder, name));
+  }
+}
+
 /** A part's `pagefind-entry.json`, as far as it is read here. */
 interface PagefindEntry {
   languages: Record<string, { hash: string; wasm?: string; page_count: number }>;
@@ -457,6 +486,8 @@ export async function indexSite(
       return partIds(k);
     },
   );
+  keepOneEngine(dir, assigned.length, options.previous);
+  for (const [k, part] of parts.entries()) if (part) parts[k] = { ...part, ...folderSize(path.join(dir, part.folder)) };
   const manifest: SearchManifest = {
     format: FORMAT,
     code,

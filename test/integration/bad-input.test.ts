@@ -532,7 +532,7 @@ test("names with # ? % \\ or control characters: a warning at the file, a safe s
   assert.deepEqual(warned.map((d) => `${d.file}:${d.line}`).sort(), UNSAFE_NAMES.map(([, shown]) => `${shown}:1`).sort());
   const home = parse(readFileSync(path.join(namesSite, "index.html"), "utf8"));
   UNSAFE_NAMES.forEach(([name, , slug], i) => {
-    const link = home.querySelectorAll(".post-card-title a").find((a) => a.text === `名字 ${i}`);
+    const link = home.querySelectorAll(".post-list > li > :first-child a").find((a) => a.text === `名字 ${i}`);
     assert.ok(link, `${JSON.stringify(name)} is listed`);
     // Resolved as a browser does (WHATWG URL: '#' ends the path, '%2e%2e' is '..'), then served from disk.
     const url = new URL(link.getAttribute("href")!, "https://example.org/");

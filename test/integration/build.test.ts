@@ -138,13 +138,13 @@ test("a series: neighbours in date order; Chinese tags get pinyin URLs; clashing
   assert.equal(nav.querySelector('a[rel="prev"]')?.getAttribute("href"), "/posts/part-1/");
   assert.equal(nav.querySelector('a[rel="next"]')?.getAttribute("href"), "/posts/part-3/");
   assert.equal(page(out, "/posts/part-1/").querySelector('.series-nav a[rel="prev"]'), null);
-  assert.equal(page(out, "/series/shen-du-xue-xi-ru-men/").querySelectorAll(".post-card").length, 3);
-  assert.equal(page(out, "/tags/shen-jing-wang-luo/").querySelectorAll(".post-card").length, 3);
-  assert.equal(page(out, "/tags/scaling-law/").querySelectorAll(".post-card").length, 3, "'Scaling Law' and 'scaling-law' are one tag");
+  assert.equal(page(out, "/series/shen-du-xue-xi-ru-men/").querySelectorAll(".post-list > li").length, 3);
+  assert.equal(page(out, "/tags/shen-jing-wang-luo/").querySelectorAll(".post-list > li").length, 3);
+  assert.equal(page(out, "/tags/scaling-law/").querySelectorAll(".post-list > li").length, 3, "'Scaling Law' and 'scaling-law' are one tag");
   // 'C' (two posts) has its page; 'C++' (one post) keeps a distinct slug but links to its post.
   const c = page(out, "/tags/c/");
   assert.equal(c.querySelector("h1")!.childNodes[0]!.text.trim(), "C");
-  assert.equal(c.querySelectorAll(".post-card").length, 2);
+  assert.equal(c.querySelectorAll(".post-list > li").length, 2);
   const index = page(out, "/tags/").querySelectorAll(".term-cloud a").map((a) => [a.text, a.getAttribute("href")]);
   assert.deepEqual(index.filter(([n]) => n!.startsWith("C")).sort(), [["C++", "/posts/part-1/"], ["C", "/tags/c/"]]);
   assert.match(r.stderr, /part-\d\.md:\d+:1 warning term-slug-clash .*would share \/tags\/c\//, "the clash is a diagnostic at the post and line of its key");
@@ -154,12 +154,12 @@ test("drafts: published with a badge by default; left out of production builds w
   const out = path.join(tmp, "no-drafts");
   const r = await buildHere(["--input=test/fixtures/series", `--output=${out}`], { NO_SEARCH: "1", TRANSCRIPTS_DRAFTS: "hide" });
   assert.equal(r.status, 0, r.stderr);
-  assert.equal(page(out, "/").querySelectorAll(".post-card").length, 3, "the series posts are not drafts");
+  assert.equal(page(out, "/").querySelectorAll(".post-list > li").length, 3, "the series posts are not drafts");
   const hidden = path.join(tmp, "hidden-drafts");
   const r2 = await buildHere([`--input=${seed}`, `--output=${hidden}`], { NO_SEARCH: "1", TRANSCRIPTS_DRAFTS: "hide" });
   assert.equal(r2.status, 0, r2.stderr);
   assert.ok(!existsSync(path.join(hidden, "posts/aR20FWCCjAs/index.html")), "the draft seed post is left out");
-  assert.equal(page(hidden, "/").querySelectorAll(".post-card").length, 0);
+  assert.equal(page(hidden, "/").querySelectorAll(".post-list > li").length, 0);
   assert.match(page(hidden, "/").querySelector(".empty")!.text, /No posts yet/);
   assert.ok(page(site, "/posts/aR20FWCCjAs/").querySelector(".draft-badge"), "by default it is published with a badge");
 });

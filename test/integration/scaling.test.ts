@@ -50,10 +50,10 @@ test("ten times the tags on one post gives about ten times the output, not a hun
 
   // A tag page lists its posts by title, date and speaker only: no chips, no summary.
   const tagPage = parse(readFileSync(path.join(large.site, "tags/tag-00799/index.html"), "utf8"));
-  assert.equal(tagPage.querySelectorAll(".post-card").length, 2);
-  assert.equal(tagPage.querySelectorAll(".post-card .chips, .post-card .post-card-summary").length, 0);
+  assert.equal(tagPage.querySelectorAll(".post-list > li").length, 2);
+  assert.equal(tagPage.querySelectorAll(".post-list > li .chips, .post-list > li .post-card-summary").length, 0);
   // The home page shows a few chips and a "+N" link to the post, which lists them all.
-  const card = parse(readFileSync(path.join(large.site, "index.html"), "utf8")).querySelectorAll(".post-card").find((c) => c.text.includes("很多标签") && !c.text.includes("也有"))!;
+  const card = parse(readFileSync(path.join(large.site, "index.html"), "utf8")).querySelectorAll(".post-list > li").find((c) => c.text.includes("很多标签") && !c.text.includes("也有"))!;
   const chips = card.querySelectorAll(".chips li");
   assert.ok(chips.length <= 8, `${chips.length} chips on one entry`);
   const more = card.querySelector(".chips .chips-more a");
@@ -63,6 +63,6 @@ test("ten times the tags on one post gives about ten times the output, not a hun
   const post = parse(readFileSync(path.join(large.site, "posts/many-tags/index.html"), "utf8"));
   assert.equal(post.querySelectorAll(".post-taxonomies a[href^='/tags/']").length, 800, "the post's own page lists every tag");
   // A post with few tags shows them all, without a "+N".
-  const plainCard = parse(readFileSync(path.join(large.site, "index.html"), "utf8")).querySelectorAll(".post-card").find((c) => c.text.includes("普通"));
+  const plainCard = parse(readFileSync(path.join(large.site, "index.html"), "utf8")).querySelectorAll(".post-list > li").find((c) => c.text.includes("普通"));
   assert.equal(plainCard?.querySelectorAll(".chips li").length, 1);
 });

@@ -77,7 +77,7 @@ test("home pages list every post once, newest first, with pagination links", () 
   let url: string | undefined = "/";
   while (url) {
     const doc = html(url);
-    seen.push(...doc.querySelectorAll(".post-card time").map((t) => t.getAttribute("datetime")!));
+    seen.push(...doc.querySelectorAll(".post-list > li time").map((t) => t.getAttribute("datetime")!));
     url = doc.querySelector(".pager-next")?.getAttribute("href")?.replace("/repo", "");
   }
   assert.equal(seen.length, 59);
@@ -154,6 +154,6 @@ test("archive by year and month covers every post", () => {
   assert.equal(total, 59);
   for (const li of years) {
     const doc = html(li.querySelector("a")!.getAttribute("href")!.replace("/repo", ""));
-    assert.equal(doc.querySelectorAll(".post-card").length, Number(li.querySelector(".count")!.text));
+    assert.equal(doc.querySelectorAll(".post-list > li").length, Number(li.querySelector(".count")!.text));
   }
 });

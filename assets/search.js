@@ -159,24 +159,37 @@ async function postWords(data) {
 }
 
 /**
- * One result: its title (linked to the passage), date and speaker, and the passage's excerpt.
+ * One result as soon as its fragment is read: its title (linked to the post), date and speaker, and
+ * an empty excerpt, which fillExcerpt fills once the post's words are worked out from its page (a
+ * request after the fragment's: the title shows without waiting for it).
  * @param {PagefindData} data
- * @param {string[]} words its indexed words (postWords)
- * @param {{ from: number, to: number }[][]} perUnit each unit's occurrences as word ranges
+ * @returns {HTMLLIElement}
  */
-function resultItem(data, words, perUnit) {
-  const passage = passageFor(data.anchors ?? [], perUnit.map((ranges) => ranges.map((r) => r.from)));
-  const link = Object.assign(document.createElement("a"), { href: data.url + (passage.id ? `#${passage.id}` : ""), textContent: data.meta.title ?? data.url });
+function resultItem(data) {
+  const link = Object.assign(document.createElement("a"), { href: data.url, textContent: data.meta.title ?? data.url });
   const heading = Object.assign(document.createElement("h2"), { className: "result-title" });
   heading.append(link);
   const meta = Object.assign(document.createElement("p"), { className: "post-meta result-meta" });
   meta.textContent = [readableDate(data.meta.date), data.meta.speaker].filter(Boolean).join(" · ");
   const text = Object.assign(document.createElement("p"), { className: "result-excerpt" });
-  // Escaped text with <mark> (search-query.js builds it from the indexed words).
-  text.innerHTML = excerpt(words, passage, perUnit.flat());
   const li = Object.assign(document.createElement("li"), { className: "result" });
   li.append(heading, meta, text);
   return li;
+}
+
+/**
+ * A listed result's passage: its excerpt, with every occurrence marked, and its link, which now
+ * opens the passage.
+ * @param {HTMLLIElement} li from resultItem
+ * @param {PagefindData} data
+ * @param {string[]} words its indexed words (postWords)
+ * @param {{ from: number, to: number }[][]} perUnit each unit's occurrences as word ranges
+ */
+function fillExcerpt(li, data, words, perUnit) {
+  const passage = passageFor(data.anchors ?? [], perUnit.map((ranges) => ranges.map((r) => r.from)));
+  if (passage.id) /** @type {HTMLAnchorElement} */ (li.querySelector(".result-title a")).href = `${data.url}#${passage.id}`;
+  // Escaped text with <mark> (search-query.js builds it from the indexed words).
+  /** @type {HTMLElement} */ (li.querySelector(".result-excerpt")).innerHTML = excerpt(words, passage, perUnit.flat());
 }
 
 /**
@@ -293,33 +306,46 @@ async function run(raw) {
   };
   const page = async () => {
     const next = ranked.slice(listed, listed + PAGE);
-    // All of the page's posts are read at once, and each is listed as soon as it and those above it
-    // are: the first result shows without waiting for the tenth.
-    const reading = next.map((r) =>
-      /** @type {PagefindResult} */ (byId.get(r.id))
-        .data()
-        .then(async (d) => ({ d, words: await postWords(d) })),
-    );
+    // All of the page's posts are read at once, each post's page as soon as its fragment has said
+    // where it is. Each is listed as soon as its fragment and those above it are read (the first
+    // result shows without waiting for the tenth, nor for its own page), and its excerpt is filled
+    // when its page is: the list is busy until the last excerpt.
+    const reading = next.map((r) => {
+      const data = /** @type {PagefindResult} */ (byId.get(r.id)).data();
+      return { data, words: data.then(postWords) };
+    });
+    /** @type {Promise<void>[]} */
+    const filled = [];
     for (const [k, read] of reading.entries()) {
-      const { d, words } = await read;
+      const d = await read.data;
       if (!isCurrent()) return;
       const id = next[k]?.id ?? "";
-      // Each unit's places in this post, as word ranges to mark: read now, for the posts listed only.
-      // Chinese from the post's own indexed words (the plain search may have searched one pair of
-      // the word), English from the plain search's locations (it matches by stem).
-      const marks = units.map((unit, u) => {
-        if (unit.kind !== "latin") return textMarks(unit, words);
-        const r = wheres[u]?.get(id);
-        return r ? unitMarks(unit, r) : [];
-      });
-      list.append(resultItem(d, words, marks));
+      const li = resultItem(d);
+      list.append(li);
       shown.push(d);
       listed++;
       if (k === 0) tell();
+      filled.push(
+        read.words.then((words) => {
+          if (!isCurrent()) return;
+          // Each unit's places in this post, as word ranges to mark: read now, for the posts listed
+          // only. Chinese from the post's own indexed words (the plain search may have searched one
+          // pair of the word), English from the plain search's locations (it matches by stem).
+          const marks = units.map((unit, u) => {
+            if (unit.kind !== "latin") return textMarks(unit, words);
+            const r = wheres[u]?.get(id);
+            return r ? unitMarks(unit, r) : [];
+          });
+          fillExcerpt(li, d, words, marks);
+        }),
+      );
     }
+    tell();
+    await Promise.all(filled);
+    if (!isCurrent()) return;
+    // Offered once the page's last excerpt is in: "more" lists the next page after this one.
     more.hidden = listed >= ranked.length;
     more.textContent = label("more", { n: Math.min(PAGE, ranked.length - listed) });
-    tell();
   };
   await page();
   if (!isCurrent()) return;

@@ -290,6 +290,8 @@ test("a result is listed as soon as its fragment is read, before its post's page
   assert.equal(await page.locator("#search-status").textContent(), expected.status, "the count is shown with the results");
   assert.deepEqual([...new Set(await page.locator("#search-results .result-excerpt").allTextContents())], [""], "no excerpt yet");
   assert.equal(await page.locator("#search-more").isVisible(), false, "no \"more\" until the excerpts are in");
+  const room = await page.locator("#search-results .result-excerpt").first().evaluate((p) => p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
+  assert.ok(room >= 2.9, `room kept for the excerpt meanwhile (${room} lines)`);
   const early = await resultHrefs(page);
   assert.deepEqual(early, expected.hrefs.map((h) => h.replace(/#.*$/, "")), "the same results in the same order, linked to their posts");
   assert.ok((await page.locator("#search-results .result-meta").first().textContent())?.match(/^\d{4}年\d{1,2}月\d{1,2}日/), "with their dates");

@@ -109,16 +109,6 @@ export function unitMarks(unit, result) {
 }
 
 /**
- * A post's score: the sum of its units' weights (the search page gives each unit Pagefind's own
- * score of it in that post, which grows with how often it occurs and with the weight of where: a
- * title or heading above text), so a post that discusses the query ranks above a passing mention.
- * @param {Located[][]} perUnit
- */
-export function score(perUnit) {
-  return perUnit.reduce((s, occ) => s + occ.reduce((n, l) => n + l.weight, 0), 0);
-}
-
-/**
  * The passage a result should open and show: the turn (`t-N`) or section (`s-N`) holding
  * occurrences of the most units, the earliest of those; matches before every anchor (title,
  * summary, taxonomy names) count only when the text has none.
@@ -200,28 +190,35 @@ export function readableDate(iso) {
 }
 
 /**
- * Ids of the posts every unit found, best first (score, then Pagefind's order of the first unit).
+ * Ids of the posts every unit found, best first (score, then Pagefind's order of the first unit). A
+ * post's score is the sum of its units' weights (the search page gives each unit Pagefind's own
+ * score of it in that post, which grows with how often it occurs and with the weight of where: a
+ * title or heading above text), so a post that discusses the query ranks above a passing mention.
+ * Made for every post found (thousands for a frequent word) on every query: one pass, and one sort,
+ * which is stable (posts of equal score keep the first unit's order).
  * @param {Map<string, Located[]>[]} perUnit for each unit, its posts and their occurrences
  * @returns {{ id: string, score: number }[]}
  */
 export function combine(perUnit) {
   const [first, ...rest] = perUnit;
   if (!first) return [];
+  /** @param {Located[]} occ */
+  const weight = (occ) => {
+    let n = 0;
+    for (const l of occ) n += l.weight;
+    return n;
+  };
   const out = [];
-  for (const [id, occ] of first) {
-    const all = [occ];
-    let everywhere = true;
+  posts: for (const [id, occ] of first) {
+    let s = weight(occ);
     for (const m of rest) {
       const o = m.get(id);
-      if (!o) {
-        everywhere = false;
-        break;
-      }
-      all.push(o);
+      if (!o) continue posts;
+      s += weight(o);
     }
-    if (everywhere) out.push({ id, score: score(all) });
+    out.push({ id, score: s });
   }
-  return out.map((r, i) => ({ ...r, i })).sort((a, b) => b.score - a.score || a.i - b.i).map(({ id, score }) => ({ id, score }));
+  return out.sort((a, b) => b.score - a.score);
 }
 
 /**

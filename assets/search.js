@@ -273,8 +273,9 @@ async function run(raw) {
     const keep = exact ? new Map(exact.results.map((r) => [keyOf(r), r])) : undefined;
     /** @type {Map<string, import("./search-query.js").Located[]>} */
     const found = new Map();
-    /** @type {Map<string, PagefindResult>} */
+    /** @type {Map<string, PagefindResult>} English only: a Chinese unit's marks come from the post's words */
     const where = new Map();
+    const english = unit.kind === "latin";
     for (const r of plain.results) {
       const key = keyOf(r);
       const member = keep ? keep.get(key) : r;
@@ -282,7 +283,7 @@ async function run(raw) {
       // Ranked by Pagefind's own score of the plain search (how often the words occur, and where:
       // title and headings weigh more), carried as the weight of the first occurrence.
       found.set(key, [{ location: r.words[0] ?? 0, weight: r.score }]);
-      where.set(key, r);
+      if (english) where.set(key, r);
       // A post's data is read through the exact search's result where there is one: Pagefind cuts an
       // excerpt of its own for every passage holding a location it was given, and the exact search
       // gives one location, the plain search every occurrence (a frequent word: hundreds per post).

@@ -228,27 +228,19 @@ async function run(raw) {
   const filtering = Object.keys(chosen).length > 0;
   if (filtering) await filtersLoaded();
   const options = { filters: chosen };
-  // Every unit's searches at once: Pagefind loads each index chunk once, whichever search asks first,
-  // and searches each part as soon as that part's chunks are in, so searches asked for together
-  // run while later parts' chunks are still loading. A Chinese word of one pair: its exact search
-  // (which posts) and its plain search (their ranking) together; where no post holds it, its plain
-  // search finds nothing either and costs a few milliseconds. A word of several pairs is ranked by
-  // its rarest pair (rankingPair), counted by exact searches of its single pairs, asked for with the
-  // word's own exact search; its plain search waits for them, and is not made where no post holds
-  // the word.
-  /** @type {PagefindSearch} */
-  const nothing = { results: [], filters: {} };
+  // Every unit's searches at once: Pagefind loads each index chunk once, whichever search asks first.
+  // A Chinese unit's exact search comes first (its searches share their chunks, and run one after
+  // another on the page's thread all the same): a word no post holds needs no plain search, and a
+  // word of several pairs is ranked by its rarest pair (rankingPair), counted by exact searches of
+  // its single pairs.
   const answers = await Promise.all(
     units.map(async (unit) => {
       const { members, where } = unitSearches(unit);
       if (!members || unit.kind === "latin") return Promise.all([members ? searchAll(members, options) : Promise.resolve(null), searchAll(where, options)]);
-      if (unit.words.length === 1) {
-        const [exact, plain] = await Promise.all([searchAll(members, options), searchAll(where, options)]);
-        return [exact, exact?.results.length ? plain : nothing];
-      }
-      const [exact, ...counts] = await Promise.all([searchAll(members, options), ...unit.words.map((w) => searchAll(`"${w}"`, options).then((f) => f?.results.length ?? 0))]);
-      if (!exact?.results.length) return [exact, nothing];
-      return [exact, await searchAll(unitSearches(unit, rankingPair(counts)).where, options)];
+      const exact = await searchAll(members, options);
+      if (!exact?.results.length) return [exact, { results: [], filters: {} }];
+      const counts = unit.words.length > 1 ? await Promise.all(unit.words.map((w) => searchAll(`"${w}"`, options).then((f) => f?.results.length ?? 0))) : undefined;
+      return [exact, await searchAll(unitSearches(unit, counts && rankingPair(counts)).where, options)];
     }),
   );
   if (!isCurrent()) return;

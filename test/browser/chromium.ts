@@ -3,17 +3,8 @@ import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { PLAYWRIGHT_DISABLED_FEATURES, UNUSED_FEATURES } from "./chromium-features.js";
 
-/**
- * Debian's Chromium without a browser's user interface (package chromium-headless-shell: the same
- * Blink and V8 as its chromium, in the headless shell Playwright itself runs by default). Each new
- * page costs about half the CPU it costs in the full browser, whose headless mode still makes the
- * window, tab strip and profile services of each page: the browser files took 141 core-seconds with
- * it instead of 167.
- */
-const HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell"; // not /usr/bin's script, which runs it without exec
-
-/** The browser the tests run: CHROMIUM_PATH, else Debian's headless shell, else Debian's full Chromium. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
+/** Where Debian installs Chromium. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /**
  * Why browser tests cannot run here, or undefined when they can. In CI (CI=true) a missing
@@ -21,7 +12,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL)
  */
 export function browserSkipReason(): string | undefined {
   if (existsSync(CHROMIUM)) return undefined;
-  const message = `Chromium not found at ${CHROMIUM}: install it with 'apt-get update && apt-get install -y chromium-headless-shell fonts-noto-cjk' (or chromium, or set CHROMIUM_PATH)`;
+  const message = `Chromium not found at ${CHROMIUM}: install it with 'apt-get update && apt-get install -y chromium fonts-noto-cjk' (or set CHROMIUM_PATH)`;
   if (process.env.CI === "true") throw new Error(`${message}. CI must run the browser tests.`);
   return message;
 }

@@ -114,9 +114,9 @@ export function partsManifest(dir: string, count: number): PartsManifest {
     const entry = readFileSync(path.join(dir, folder, "pagefind-entry.json"), "utf8");
     hash.update(entry);
     const language = indexLanguage(JSON.parse(entry) as PagefindEntry);
-    return { path: `${folder}/`, meta: language ? `pagefind.${language.hash}.pf_meta` : "", wasm: `wasm.${language?.wasm ?? "unknown"}.pagefind` };
+    return { path: `${folder}/`, meta: language ? `pagefind.${language.hash}.pf_meta` : "", wasm: wasmFile(language) };
   });
-  return { parts: parts.map(({ path: p, meta }) => ({ path: p, meta })), wasm: parts[0]?.wasm ?? "wasm.unknown.pagefind", tag: hash.digest("hex").slice(0, 16) };
+  return { parts: parts.map(({ path: p, meta }) => ({ path: p, meta })), wasm: parts[0]?.wasm ?? wasmFile(undefined), tag: hash.digest("hex").slice(0, 16) };
 }
 
 /** Pagefind's engine, which it writes into every part: its script, its worker's, its WebAssembly. */
@@ -133,7 +133,7 @@ const ENGINE = /^(?:pagefind(?:-worker)?\.js|wasm\.[\w-]+\.pagefind)$/;
 function keepOneEngine(dir: string, count: number, previous: string | undefined): void {
   const first = path.join(dir, partFolder(0));
   if (!existsSync(first)) return;
-  const wasm = `wasm.${indexLanguage(JSON.parse(readFileSync(path.join(first, "pagefind-entry.json"), "utf8")) as PagefindEntry)?.wasm ?? "unknown"}.pagefind`;
+  const wasm = wasmFile(indexLanguage(JSON.parse(readFileSync(path.join(first, "pagefind-entry.json"), "utf8")) as PagefindEntry));
   const kept = ["pagefind.js", wasm];
   const folders = Array.from({ length: count }, (_, k) => path.join(dir, partFolder(k)));
   for (const name of kept) {
@@ -151,6 +151,11 @@ function keepOneEngine(dir: string, count: number, previous: string | undefined)
 /** A part's `pagefind-entry.json`, as far as it is read here. */
 interface PagefindEntry {
   languages: Record<string, { hash: string; wasm?: string; page_count: number }>;
+}
+
+/** The WebAssembly file Pagefind loads for a language index (its own, else the generic one). */
+function wasmFile(language: { wasm?: string } | undefined): string {
+  return `wasm.${language?.wasm ?? "unknown"}.pagefind`;
 }
 
 /** The language index Pagefind picks for this site's English-declared index (as its findIndex does: `en`, else the largest). */

@@ -2,12 +2,12 @@
  * Complexity checks, not speed limits: how much more a function costs on ten times the input.
  * Linear work gives about ×10, a quadratic scan ×100. Costs are the user CPU time of this process
  * (process.cpuUsage), not wall time, so a busy machine that keeps the test waiting for a core does
- * not count, nor does the kernel's time (a busy machine's page faults for a large input's memory:
- * the full suite in CI once measured a linear parse at ×104); and the smaller input is made large
- * enough to cost at least 20 ms, so that timer resolution and JIT warm-up do not decide the ratio.
- * The smaller input is timed again after the larger one, and the slower of its two times is the
- * ratio's base: a slowness of the whole process while the larger ran (its heap, its state) then
- * slows that one too, where a quadratic scan still costs ten times as much per character.
+ * not count, nor does the kernel's time (a busy machine's memory work for a large input: in CI's full
+ * suite a linear parse once measured ×104, ×4 alone); and the smaller input is made large enough to
+ * cost at least 20 ms, so that timer resolution and JIT warm-up do not decide the ratio. When the
+ * ratio looks too high, the smaller input is timed again after the larger one, and the slower of its
+ * two times is the ratio's base: a slowness of the whole process while the larger ran (its heap, its
+ * state) then slows that one too, where a quadratic scan still costs ten times as much per character.
  */
 
 /** CPU milliseconds that the work `prepare` returns takes, the least of `runs` runs, each on a freshly prepared input (a cache keyed by the input cannot answer a run). */

@@ -77,7 +77,7 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, options: FiltersOp
   eleventyConfig.addFilter("readableDate", (isoDate: string) => readableDate(isoDate));
   eleventyConfig.addFilter("terms", (html: string) => markTerms(html));
   // One passage's HTML (src/render/passage.ts): post.njk writes each passage with it.
-  eleventyConfig.addFilter("passage", (turn: Turn, slots: Record<string, number>, lang: string, ui: PassageLabels) => passageHtml(turn, slots, lang, ui));
+  eleventyConfig.addFilter("passage", (turn: Turn, slots: Record<string, number>, ui: PassageLabels) => passageHtml(turn, slots, ui));
   eleventyConfig.addFilter("glossary", (t: Transcript) => glossaryOf(t));
   eleventyConfig.addFilter("readingMinutes", (t: Transcript) => readingMinutes(t));
   eleventyConfig.addFilter("speakerTurns", (t: Transcript) => speakerTurns(t));

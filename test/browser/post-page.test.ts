@@ -63,7 +63,7 @@ test("a turn permalink scrolls its turn into view", { skip }, async () => {
 test("reading measure: Chinese lines stay comfortable on desktop and fit a phone", { skip }, async () => {
   for (const [width, min, max] of [[1280, 560, 720], [390, 300, 390]] as const) {
     const { page } = await open(SEED, width);
-    const p = page.locator(".tr p").first();
+    const p = page.locator(".t > div p").first();
     const box = await p.boundingBox();
     assert.ok(box && box.width >= min && box.width <= max, `${width}px viewport: paragraph ${box?.width}px wide`);
     const style = await p.evaluate((el) => {
@@ -79,11 +79,11 @@ test("reading measure: Chinese lines stay comfortable on desktop and fit a phone
 
 test("speaker names are styled apart from the text", { skip }, async () => {
   const { page } = await open(SEED);
-  const speaker = page.locator(".tr .sp").first();
+  const speaker = page.locator(".t > div .sp").first();
   assert.equal(await speaker.textContent(), "Ilya：");
   const [speakerColor, textColor] = await page.evaluate(() => [
-    getComputedStyle(document.querySelector(".tr .sp")!).color,
-    getComputedStyle(document.querySelector(".tr p")!).color,
+    getComputedStyle(document.querySelector(".t > div .sp")!).color,
+    getComputedStyle(document.querySelector(".t > div p")!).color,
   ]);
   assert.notEqual(speakerColor, textColor);
   await page.close();

@@ -26,24 +26,26 @@ test("the seed post builds a home page and the seed post at /posts/aR20FWCCjAs/"
   assert.ok(existsSync(path.join(site, "assets/site.css")));
 });
 
-test("the seed post: 121 originals, each a <details lang=en> right after its translation; 12 sections with ids", () => {
+test("the seed post: 121 originals, each a <details> of English paragraphs right after its translation; 12 sections with ids", () => {
   const doc = page(site, "/posts/aR20FWCCjAs/");
   const details = doc.querySelectorAll(".t > details");
   assert.equal(details.length, 121);
   for (const d of details) {
-    assert.equal(d.getAttribute("lang"), "en");
+    const paragraphs = d.querySelectorAll("p");
+    assert.ok(paragraphs.length > 0 && paragraphs.every((p) => p.getAttribute("lang") === "en"), "every paragraph of the original is in English");
+    assert.ok(!d.hasAttribute("lang") && !d.querySelector("summary")?.hasAttribute("lang"), "the details and its summary are in the page's language");
     const prev = d.previousElementSibling;
-    assert.ok(prev?.classList.contains("tr"), "original follows its translation");
+    assert.equal(prev?.tagName, "DIV", "original follows its translation");
     assert.ok(d.querySelector("summary"), "native <details> with a summary");
   }
-  const sections = doc.querySelectorAll("section.section");
+  const sections = doc.querySelectorAll(".transcript > section");
   assert.equal(sections.length, 12);
-  assert.ok(sections.every((s) => /^s-\d+$/.test(s.id) && s.querySelector(".section-title")?.id));
+  assert.ok(sections.every((s) => /^s-\d+$/.test(s.id) && /^H[2-6]$/.test(s.firstElementChild?.tagName ?? "") && s.firstElementChild?.id === `${s.id}-title`));
   const ids = doc.querySelectorAll(".t").map((t) => t.id);
   assert.ok(ids.every((id, i) => id === `t-${i + 1}`), "turn ids t-1, t-2, … in order");
   assert.equal(new Set(ids).size, ids.length);
   // DESIGN: the text after line 244's corrupted closing tag is a translation paragraph, not hidden English.
-  const recovered = doc.querySelectorAll(".tr p").find((p) => p.text.includes("所有不同的算法和证明技巧都信手拈来"));
+  const recovered = doc.querySelectorAll(".t > div p").find((p) => p.text.includes("所有不同的算法和证明技巧都信手拈来"));
   assert.ok(recovered, "line 244's text is a visible translation paragraph");
   assert.equal(recovered.closest("details"), null);
 });

@@ -38,7 +38,7 @@ test("translation is never swallowed into a collapsed original", () => {
   const swallowed: string[] = [];
   for (const [f, doc] of pages) {
     for (const d of doc.querySelectorAll(".t > details")) {
-      if (d.getAttribute("lang")?.startsWith("zh")) continue;
+      if (d.querySelector("p")?.getAttribute("lang")?.startsWith("zh")) continue;
       const longRuns = hanRuns(d.querySelectorAll("p").map((p) => p.text).join(" ")).filter((r) => r.length >= 8);
       if (longRuns.length) swallowed.push(`${f}: ${d.parentNode?.id}: ${longRuns[0]}`);
     }
@@ -55,7 +55,7 @@ test("with every English original collapsed, all Chinese text of the source is s
     const transcript = pages.get(f)!.querySelector(".transcript")!.clone() as HTMLElement;
     for (const label of transcript.querySelectorAll("summary, .missing")) label.remove();
     let hidden = 0;
-    for (const d of transcript.querySelectorAll('.t > details[lang="en"]')) {
+    for (const d of transcript.querySelectorAll(".t > details").filter((d) => d.querySelector("p")?.getAttribute("lang") === "en")) {
       // A Chinese speaker label on an English original (`**主持人**: And …`) is expected there.
       const label = d.querySelector(".sp")?.text ?? "";
       hidden += hanCount(d.text) - hanCount(label);
@@ -84,10 +84,11 @@ test("no page carries a script, event handler or inline style that came from pos
 
 test("every original is a native <details> with a language; every turn and section has an id", () => {
   for (const [f, doc] of pages) {
-    for (const d of doc.querySelectorAll(".t > details")) assert.match(d.getAttribute("lang") ?? "", /^(en|zh-CN)$/, f);
+    // Every paragraph of an original carries its language (the details and summary are the page's).
+    for (const d of doc.querySelectorAll(".t > details")) for (const p of d.querySelectorAll("p:not(.missing)")) assert.match(p.getAttribute("lang") ?? "", /^(en|zh-CN)$/, f);
     const turnIds = doc.querySelectorAll(".t").map((t) => t.id);
     assert.ok(turnIds.every((id, i) => id === `t-${i + 1}`), f);
-    assert.ok(doc.querySelectorAll("section.section").every((s) => /^s-\d+$/.test(s.id)), f);
+    assert.ok(doc.querySelectorAll(".transcript > section").every((s) => /^s-\d+$/.test(s.id)), f);
   }
   const chinese = pages.get("summary-original-chinese-59sLo-Z3U6Y.md")!;
   assert.ok(chinese.querySelectorAll(".t > details").length > 0);

@@ -1,6 +1,7 @@
 /**
- * The label of every original is drawn by the style sheet (one rule per language) instead of being
- * repeated in each passage's <summary>: the rules must say what _data/ui.json's originalLabel says.
+ * The label of every original is drawn by the style sheet (one rule per language, found by the hidden
+ * label that names the summary: aria-labelledby="ol-<language>") instead of being repeated in each
+ * passage's <summary>: the rules must say what _data/ui.json's originalLabel says.
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -14,7 +15,7 @@ const ui = JSON.parse(readFileSync(path.join(root, "_data/ui.json"), "utf8")) as
 
 /** The label site.css gives the summary of an original in `lang` (or of any other language). */
 function cssLabel(lang: string | undefined): string | undefined {
-  const selector = lang === undefined ? String.raw`\.t > details > summary::after` : String.raw`\.t > details\[lang="${lang}"\] > summary::after`;
+  const selector = lang === undefined ? String.raw`\.t > details > summary::after` : String.raw`\.t > details > summary\[aria-labelledby="ol-${lang}"\]::after`;
   return new RegExp(`^${selector} \\{ content: "([^"]*)"; \\}$`, "m").exec(css)?.[1];
 }
 
@@ -25,7 +26,7 @@ test("site.css labels each original as ui.json's originalLabel does, by language
 });
 
 test("every language site.css labels is one ui.json names", () => {
-  const langs = [...css.matchAll(/^\.t > details\[lang="([^"]+)"\] > summary::after/gm)].map((m) => m[1]);
+  const langs = [...css.matchAll(/^\.t > details > summary\[aria-labelledby="ol-([^"]+)"\]::after/gm)].map((m) => m[1]);
   assert.deepEqual(langs.sort(), Object.keys(ui.originalLabel).filter((l) => l !== "other").sort());
 });
 

@@ -16,7 +16,8 @@ export function originalLanguage(post: Post): string {
 /**
  * schema.org `Article` for a post: a Chinese translation of the original work at `source`. Its summary
  * is the page's meta description and Open Graph description (and is shown on the page): not a fourth
- * copy here, on each of thousands of pages.
+ * copy here, on each of thousands of pages. Its `url` is the page's own (canonical) address, so no
+ * `mainEntityOfPage` repeats it; its tags are its `keywords` (the page has no article:tag copies).
  */
 export function articleJsonLd(post: Post, url: string, site: Pick<SiteSettings, "title" | "lang">): Record<string, unknown> {
   const people = [post.speaker, post.guest].filter((p): p is string => Boolean(p));
@@ -27,7 +28,6 @@ export function articleJsonLd(post: Post, url: string, site: Pick<SiteSettings, 
     datePublished: post.date,
     inLanguage: site.lang,
     url,
-    mainEntityOfPage: url,
     publisher: { "@type": "Organization", name: site.title },
     ...(people.length ? { author: people.map((name) => ({ "@type": "Person", name })) } : {}),
     ...(post.tags.length ? { keywords: post.tags.join(", ") } : {}),

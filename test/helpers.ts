@@ -142,8 +142,12 @@ export async function newHere(args: readonly string[]): Promise<RunResult> {
   return { status, stdout: out.join(""), stderr: err.join("") };
 }
 
-/** The text of the site's one inline script (saved view and theme, applied before first paint). */
-export const PREFS_SCRIPT = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(path.join(root, "_includes/partials/prefs-script.njk"), "utf8"))![1]!;
+/** The texts of the site's one inline script (applied before first paint): a post's (saved view and theme), then other pages' (theme). */
+const PREFS_SCRIPTS = [...readFileSync(path.join(root, "_includes/partials/prefs-script.njk"), "utf8").matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+/** A post page's inline script (saved view and theme). */
+export const PREFS_SCRIPT = PREFS_SCRIPTS[0]!;
+/** Any other page's inline script (saved theme). */
+export const THEME_SCRIPT = PREFS_SCRIPTS[1]!;
 
 /** The text of the search page's inline module (it asks for the list of index parts early), as pages/search.njk writes it. */
 export const SEARCH_PARTS_SCRIPT = /<script type="module" async>([\s\S]*?)<\/script>/.exec(readFileSync(path.join(root, "pages/search.njk"), "utf8"))?.[1];

@@ -120,6 +120,12 @@ test("theme switch: dark and light override the system, and are remembered", { s
   assert.notEqual(dark, light);
   await page.reload();
   assert.equal(await bg(), dark, "remembered");
+  // Pages other than posts apply the saved theme too (with a script of their own, before first paint).
+  for (const other of ["/", "/tags/"]) {
+    await page.goto(server.url + other);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark", other);
+    assert.equal(await bg(), dark, `${other}: remembered`);
+  }
   await page.close();
   const system = await browser.newPage({ colorScheme: "dark" });
   await system.addInitScript(() => localStorage.setItem("theme", "light"));

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { parse, type HTMLElement } from "node-html-parser";
-import { checkHere, FIXTURE_SITE_FILE, PREFS_SCRIPT, root, SEARCH_PARTS_SCRIPT, type RunResult } from "../helpers.js";
+import { checkHere, FIXTURE_SITE_FILE, PREFS_SCRIPT, root, SEARCH_PARTS_SCRIPT, THEME_SCRIPT, type RunResult } from "../helpers.js";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "bad-input-"));
 const good = path.join(tmp, "recoverable");
@@ -263,7 +263,7 @@ function unsafeParts(html: string): string[] {
     const src = s.getAttribute("src");
     // Data blocks of our own templates (JSON-LD, the search page's labels): inert, and '<' escaped.
     if ((type === "application/ld+json" || type === "application/json") && src === undefined) return !s.innerHTML.includes("<");
-    if (type === undefined && src === undefined) return s.innerHTML === PREFS_SCRIPT;
+    if (type === undefined && src === undefined) return s.innerHTML === PREFS_SCRIPT || s.innerHTML === THEME_SCRIPT;
     // The search page's own inline module, exactly as its template writes it.
     if (type === "module" && src === undefined && SEARCH_PARTS_SCRIPT !== undefined) return s.innerHTML === SEARCH_PARTS_SCRIPT;
     return src !== undefined && src.startsWith("/assets/") && s.innerHTML.trim() === "";

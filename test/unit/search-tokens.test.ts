@@ -16,10 +16,15 @@ test("Chinese runs, wide punctuation, apostrophes and hyphens, each exactly as i
     ["\ud800中", "\ud800 中 ", "a lone surrogate is left as it is"],
     ["A-中", "A- 中 ", "a hyphen before a Chinese run stays (the run is set apart first)"],
     ["中-A", " 中 -A", "a hyphen after a Chinese run stays"],
+    ["𠀀-a", " 𠀀 -a", "a hyphen after Chinese beyond the BMP stays"],
+    ["〇-1", " 〇 -1", "a hyphen after a Chinese digit stays (〇 is Chinese, and a number)"],
     ["x-1", "x 1", "a hyphen between a letter and a digit parts them"],
     ["GPT-4o", "GPT 4o", "GPT-4o"],
     ["（Value Function），AI", " （ Value Function ）， AI", "wide brackets and commas stand apart"],
     ["模型……泛化——能力", " 模型 型  ……  泛化 化  ——  能力 力 ", "runs of wide punctuation stand apart as one"],
+    ["中𖿢，", " 中𖿢 𖿢  ， ", "a character both Chinese and punctuation (U+16FE2) goes on a Chinese run"],
+    ["，𖿢", " ，𖿢 ", "and on a run of wide punctuation"],
+    ["𖿢，", " 𖿢  ， ", "and starts a Chinese run"],
     ["plain ASCII text - with a dash", "plain ASCII text - with a dash", "ASCII alone is left as it is, a spaced dash too"],
   ];
   for (const [text, indexed, why] of cases) assert.equal(indexText(text), indexed, `${JSON.stringify(text)}: ${why}`);

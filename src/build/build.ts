@@ -38,6 +38,8 @@ export interface BuildOptions {
   progressIntervalMs?: number;
   /** Posts per search index part; default: the search module's (see indexSite). */
   searchPostsPerPart?: number;
+  /** Search index parts indexed at once; default: the search module's (see indexJobs). */
+  searchIndexJobs?: number;
   /** Copy post pages that did not change from the previous site instead of rendering them (see incremental.ts); default true. False renders everything. */
   cache?: boolean;
   /** Eleventy runs rendering a clean build at once (render.ts); default one per core for a large archive. */
@@ -153,7 +155,8 @@ async function buildSite(options: BuildOptions, progress: BuildProgress, early: 
       collectNow();
       // The site this build replaces: its unchanged index parts are copied, not indexed again (unless --no-cache).
       const previous = options.cache === false ? {} : { previous: output };
-      const search = await indexSite(staging, options.searchPostsPerPart, (done, total) => progress.searchPart(done, total), previous);
+      const jobs = options.searchIndexJobs ? { jobs: options.searchIndexJobs } : {};
+      const search = await indexSite(staging, options.searchPostsPerPart, (done, total) => progress.searchPart(done, total), { ...previous, ...jobs });
       const copied = search.reused ? ` (${search.reused} unchanged, copied from the previous site)` : "";
       // Pages whose id (fragment hash) an earlier part held, indexed with a salt (src/search/collisions.ts).
       const salted = search.salted ? `, ${search.salted} page${search.salted === 1 ? "" : "s"} salted for ids unique across parts` : "";

@@ -59,13 +59,18 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
   let site: Options;
   let runs: number | undefined;
   let perPart: number | undefined;
+  let jobs: number | undefined;
   const search = !searchDisabled(env);
   try {
     site = resolveOptions({ input, siteFile: values.site === undefined ? undefined : path.resolve(cwd, values.site), env });
     runs = renderRunsSetting(env);
-    // SEARCH_POSTS_PER_PART from the command's environment (not the process's), as the other settings,
-    // and checked with them: a bad value stops the build before anything is read or written.
-    if (search) perPart = (await import("../search/index-site.js")).postsPerPart(env);
+    // SEARCH_POSTS_PER_PART and SEARCH_INDEX_JOBS from the command's environment (not the process's), as
+    // the other settings, and checked with them: a bad value stops the build before anything is read or written.
+    if (search) {
+      const index = await import("../search/index-site.js");
+      perPart = index.postsPerPart(env);
+      jobs = index.indexJobs(env);
+    }
   } catch (e) {
     if (!(e instanceof SettingsError)) throw e;
     log(`build: ${e.message}`);
@@ -78,7 +83,7 @@ export async function buildCommand(argv: readonly string[], io: CommandIo): Prom
     // build() checks again, for its other callers.
     guardOutput({ output, inputs: [site.contentDir], project: projectRoot });
     const { build } = await import("../build/build.js");
-    const result = await build({ site, search, output, pathPrefix: values.pathprefix, strict: values.strict, cache: !values["no-cache"], log, ...(runs ? { renderRuns: runs } : {}), ...(perPart ? { searchPostsPerPart: perPart } : {}) });
+    const result = await build({ site, search, output, pathPrefix: values.pathprefix, strict: values.strict, cache: !values["no-cache"], log, ...(runs ? { renderRuns: runs } : {}), ...(perPart ? { searchPostsPerPart: perPart } : {}), ...(jobs ? { searchIndexJobs: jobs } : {}) });
     if (result.ok) {
       const shown = path.relative(cwd, output) || ".";
       const previewArgs = [...(shown === "_site" ? [] : [`--dir=${shown}`]), ...(values.pathprefix === "/" ? [] : [`--pathprefix=${values.pathprefix}`])];

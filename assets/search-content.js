@@ -24,7 +24,13 @@ const HEADING = /^h[1-6]$/;
 const SENTENCE_END = /[\p{L}\p{M}\p{Nd}\p{Pc}'")$*]$/u;
 
 /** @typedef {"index" | "ignored" | "excluded" | "body" | "parentOfBody"} Status */
-/** @typedef {{ name: string, status: Status, value: string, parent: Node | undefined }} Node */
+/**
+ * An open element: its text so far (`value`), and the last piece of it added (`tail`, "" while it
+ * has none), whose last character says whether the text ends a sentence. (Asked of the text itself,
+ * a string joined piece by piece, the question joined it up and searched it from its start, at every
+ * element it is in.)
+ * @typedef {{ name: string, status: Status, value: string, tail: string, parent: Node | undefined }} Node
+ */
 
 /**
  * @param {string} attrs a start tag's attributes
@@ -51,31 +57,49 @@ const ATTRIBUTES = new Map();
  */
 export function pagefindText(html) {
   /** @type {Node} */
-  const root = { name: "", status: "index", value: "", parent: undefined };
+  const root = { name: "", status: "index", value: "", tail: "", parent: undefined };
   let node = root;
   let at = 0;
+  /** @param {Node} n @param {string} value @param {string} tail the last piece of `value` */
+  const add = (n, value, tail) => {
+    if (!value) return;
+    n.value += value;
+    n.tail = tail;
+  };
   /** @param {Node} n */
   const close = (n) => {
     const parent = n.parent ?? root;
     node = parent;
     if (n.status === "excluded" || n.status === "ignored") return;
     let value = n.value;
+    let tail = n.tail;
     if (SENTENCE.has(n.name)) {
-      value = ` ${value}${SENTENCE_END.test(value) ? "." : ""} `;
+      // The last character only (two code units: it may be a surrogate pair).
+      value = ` ${value}${SENTENCE_END.test(tail.slice(-2)) ? "." : ""} `;
+      tail = " ";
     }
     // A heading's weight markers are words of no position: spaces, here.
-    if (HEADING.test(n.name)) value = ` ${value} `;
+    if (HEADING.test(n.name)) {
+      value = ` ${value} `;
+      tail = " ";
+    }
     if (parent.status === "parentOfBody" && n.status !== "body" && n.status !== "parentOfBody") return;
-    if (n.status === "index") parent.value += value;
+    if (n.status === "index") add(parent, value, tail);
     else {
-      if (parent.status !== "parentOfBody") parent.value = "";
-      parent.value += value;
+      if (parent.status !== "parentOfBody") {
+        parent.value = "";
+        parent.tail = "";
+      }
+      add(parent, value, tail);
       parent.status = "parentOfBody";
     }
   };
   TAG.lastIndex = 0;
   for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
-    if (m.index > at) node.value += html.slice(at, m.index);
+    if (m.index > at) {
+      const text = html.slice(at, m.index);
+      add(node, text, text);
+    }
     at = TAG.lastIndex;
     const name = (m[2] ?? "").toLowerCase();
     if (!name) continue; // a comment
@@ -96,19 +120,22 @@ export function pagefindText(html) {
     const id = attribute(attrs, "id");
     if (status !== "excluded" && status !== "ignored" && id !== undefined) {
       // Pagefind's anchor marker is a word of no position: a space, here.
-      if (!(node.status === "parentOfBody" && status !== "body")) node.value += " ";
+      if (!(node.status === "parentOfBody" && status !== "body")) add(node, " ", " ");
     }
-    if (status !== "excluded" && name === "br") node.value += " ";
+    if (status !== "excluded" && name === "br") add(node, " ", " ");
     if (node.status === "excluded") status = "excluded";
     if (REMOVE.has(name) && status !== "excluded") status = "ignored";
     /** @type {Node} */
-    const child = { name, status, value: "", parent: node };
+    const child = { name, status, value: "", tail: "", parent: node };
     node = child;
     if (VOID.has(name) || /\/\s*$/.test(attrs)) {
       node = child.parent ?? root;
     }
   }
-  if (at < html.length) node.value += html.slice(at);
+  if (at < html.length) {
+    const text = html.slice(at);
+    add(node, text, text);
+  }
   while (node !== root) close(node);
   return root.value;
 }

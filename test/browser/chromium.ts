@@ -17,8 +17,42 @@ export function browserSkipReason(): string | undefined {
   return message;
 }
 
-/** Start headless Chromium with the flags this machine needs. */
-export function launch(): Promise<Browser> {
+/**
+ * Headless Chromium with the flags this machine needs: a browser of its own, or, in a process that
+ * runs several browser files (test/browser-shard.ts), the one browser they share. A shared browser's
+ * `close()` closes the contexts (and so the pages) opened since this call, and leaves the browser
+ * running for the next file; closeSharedBrowser closes it.
+ */
+export async function launch(): Promise<Browser> {
+  if (!sharing) return start();
+  if (!shared || !(await shared).isConnected()) shared = start();
+  const browser = await shared;
+  const earlier = new Set(browser.contexts());
+  return new Proxy(browser, {
+    get(target, name) {
+      if (name === "close") return async (): Promise<void> => void (await Promise.all(target.contexts().filter((c) => !earlier.has(c)).map((c) => c.close())));
+      const value: unknown = Reflect.get(target, name, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+let sharing = false;
+let shared: Promise<Browser> | undefined;
+
+/** From now on, launch() in this process gives every caller the same browser (test/browser-shard.ts). */
+export function shareOneBrowser(): void {
+  sharing = true;
+}
+
+/** Close the shared browser, if one was started. */
+export async function closeSharedBrowser(): Promise<void> {
+  const browser = shared;
+  shared = undefined;
+  await (await browser)?.close();
+}
+
+function start(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

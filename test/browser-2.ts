@@ -1,0 +1,4 @@
+/** Share 2 of the browser tier's two processes (see test/browser-shard.ts). */
+import { runBrowserShare } from "./browser-shard.js";
+
+runBrowserShare(1);

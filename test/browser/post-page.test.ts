@@ -2,7 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { runBuild, seedFolder, tempDir } from "../helpers.js";
+import { buildHere, seedFolder, tempDir } from "../helpers.js";
 import { serveStatic, type StaticServer } from "../../src/serve/static-server.js";
 import { browserSkipReason, launch } from "./chromium.js";
 
@@ -15,7 +15,7 @@ before(async () => {
   if (skip) return;
   // The seed post alone, under its short name, as the project ships it.
   const out = path.join(tempDir("post-page"), "site");
-  const r = runBuild([`--input=${seedFolder()}`, `--output=${out}`], { NO_SEARCH: "1" });
+  const r = await buildHere([`--input=${seedFolder()}`, `--output=${out}`], { NO_SEARCH: "1" });
   assert.equal(r.status, 0, r.stderr);
   server = await serveStatic(out);
   browser = await launch();

@@ -520,7 +520,9 @@ export async function indexSite(
  * at a time will do). The workers take turns to write their parts: one writes while the others add
  * pages, so that the processes' peaks (Pagefind's, while it writes) never coincide. Writing takes
  * about as long as adding a part's pages, so the turns cost little time: measured on 500-post
- * parts, Pagefind holds about 0.3 GB while pages are added and 0.9–1 GB while it writes.
+ * parts, Pagefind holds about 0.3 GB while pages are added and 0.9–1 GB while it writes. A worker
+ * hands its turn back once its Pagefind process is closed (`written`), before it makes the part's
+ * fragments lean (leanFragments: little memory, about half a second).
  */
 async function runParts<J extends PartJob>(jobs: readonly J[], workers: number, onDone: (job: J, done: PartDone) => void): Promise<void> {
   if (workers <= 1 || jobs.length <= 1) {
@@ -557,7 +559,8 @@ async function runParts<J extends PartJob>(jobs: readonly J[], workers: number, 
           if ("write" in m) {
             waiting.push(child);
             grant();
-          } else settle(() => resolve(m));
+          } else if ("written" in m) release(child);
+          else settle(() => resolve(m));
         };
         const settle = (then: () => void): void => {
           child.off("error", onError);

@@ -49,36 +49,37 @@ const HYPHEN = /-(?=[\p{L}\p{N}])/gu;
 const WORD_BEFORE = /[\p{L}\p{N}]$/u;
 
 /**
- * Text with each Chinese run as its words (spacedRunWords) and each run of wide punctuation set
- * apart by spaces, unless it is a curly apostrophe inside a word (it’s). The words beside the
- * apostrophe are read as they stand once the Chinese runs are set apart: a Chinese character beside
- * it is not part of it. (Scanned character by character: a regular expression's replace, calling
- * back for each of some two thousand runs a page, cost 1.8 times the CPU over 400 post pages.)
+ * Text with each Chinese run as its words (pushRunWords) and each run of wide punctuation set apart
+ * by spaces, unless it is a curly apostrophe inside a word (it’s). The words beside the apostrophe
+ * are read as they stand once the Chinese runs are set apart: a Chinese character beside it is not
+ * part of it. (Scanned character by character, the text built from its code units: a regular
+ * expression's replace, calling back for each of some two thousand runs a page, and a string joined
+ * piece by piece cost twice the CPU over 400 post pages.)
  * @param {string} text
  * @returns {string}
  */
 function spacedRuns(text) {
-  let out = "";
-  let copied = 0; // text before this index is in `out`
+  units.length = 0;
   for (let i = 0; i < text.length; ) {
     const kind = kindAt(text, i);
     // A character both Chinese and punctuation (𖿢) starts a Chinese run, and goes on a run of either.
     const run = kind & HAN_CHAR || kind & WIDE_PUNCTUATION;
     if (!run) {
-      i += charLength(text, i);
+      units.push(text.charCodeAt(i++));
       continue;
     }
     let end = i + charLength(text, i);
     while (end < text.length && kindAt(text, end) & run) end += charLength(text, end);
-    out += text.slice(copied, i);
-    if (run === HAN_CHAR) out += spacedRunWords(text, i, end);
+    if (run === HAN_CHAR) pushRunWords(text, i, end);
+    else if (end === i + 1 && APOSTROPHE.test(text[i] ?? "") && inWord(text[i - 1]) && inWord(text[end])) units.push(text.charCodeAt(i));
     else {
-      const punctuation = text.slice(i, end);
-      out += APOSTROPHE.test(punctuation) && inWord(text[i - 1]) && inWord(text[end]) ? punctuation : ` ${punctuation} `;
+      units.push(32);
+      for (let k = i; k < end; k++) units.push(text.charCodeAt(k));
+      units.push(32);
     }
-    copied = i = end;
+    i = end;
   }
-  return out + text.slice(copied);
+  return unitsText();
 }
 
 /** @param {string | undefined} c a code unit */
@@ -113,20 +114,24 @@ function kindAt(text, i) {
   return BMP_KINDS[code] || (BMP_KINDS[code] = kindOf(text.charAt(i)));
 }
 
-/** Code units of a run's words (spacedRunWords), reused from run to run. @type {number[]} */
+/** Code units of the text spacedRuns builds, reused from call to call. @type {number[]} */
 const units = [];
 
+/** The text of `units` (in pieces: a function's arguments are limited). */
+function unitsText() {
+  if (units.length <= 8192) return String.fromCharCode(...units);
+  let out = "";
+  for (let k = 0; k < units.length; k += 8192) out += String.fromCharCode(...units.slice(k, k + 8192));
+  return out;
+}
+
 /**
- * ` ${runWords(run).join(" ")} ` for the run `text.slice(from, to)`, built from its code units (the
- * indexer calls it for every run of every page: a string joined pair by pair took three times as long).
+ * Pushes the code units of ` ${runWords(run).join(" ")} ` for the run `text.slice(from, to)`.
  * @param {string} text
  * @param {number} from
  * @param {number} to
- * @returns {string}
  */
-function spacedRunWords(text, from, to) {
-  let out = "";
-  units.length = 0;
+function pushRunWords(text, from, to) {
   units.push(32);
   // Each character and the next as a pair; `prev` is where the first of them starts.
   let prev = from;
@@ -136,16 +141,10 @@ function spacedRunWords(text, from, to) {
     units.push(32);
     prev = i;
     i = next;
-    // A very long run in pieces (a function's arguments are limited).
-    if (units.length > 8192) {
-      out += String.fromCharCode(...units);
-      units.length = 0;
-    }
   }
   // The last character alone.
   for (let k = prev; k < to; k++) units.push(text.charCodeAt(k));
   units.push(32);
-  return out + String.fromCharCode(...units);
 }
 
 // Punctuation beyond ASCII (（）、，。：“” — …) stands apart from the words beside it, as a Chinese run

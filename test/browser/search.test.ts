@@ -186,21 +186,10 @@ test("English words find the posts with a word of the same stem, several words w
   }
 });
 
-/**
- * How many filter index files a search page has fetched, itself or in its worker (the later parts of
- * the index are searched there): each keeps its own Resource Timing.
- */
-async function filterFilesOf(page: Page): Promise<number> {
-  const count = 'performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".pf_filter")).length';
-  let n = (await page.evaluate(count)) as number;
-  for (const worker of page.workers()) n += (await worker.evaluate(count)) as number;
-  return n;
-}
-
 test("filters narrow the results and show counts", { skip }, async () => {
   for (const query of ["泛化", "generalization"]) {
     const { slugs, page } = await search(query);
-    const filterFiles = (): Promise<number> => filterFilesOf(page);
+    const filterFiles = (): Promise<number> => page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".pf_filter")).length);
     assert.equal(await filterFiles(), 0, `${query}: the filter index is not loaded while the filters are folded away`);
     await page.click("#search-filters-box > summary"); // folded away by default, so results come first
     // Opening them loads the filter index and counts the query's results.
@@ -229,8 +218,7 @@ test("filters narrow the results and show counts", { skip }, async () => {
 
 test("a second query on the page loads no filter index while the filters are folded, and counts them while open", { skip }, async () => {
   const { page } = await search("泛化");
-  const filterFiles = (): Promise<number> => filterFilesOf(page);
-  assert.equal(page.workers().length, 1, "the later parts are searched in a worker");
+  const filterFiles = (): Promise<number> => page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".pf_filter")).length);
   assert.ok(await page.locator("#search-filters-box").isVisible(), "the filters are offered once there are results");
   await page.fill("#search-q", "对齐");
   await page.press("#search-q", "Enter");
@@ -254,38 +242,6 @@ test("a second query on the page loads no filter index while the filters are fol
     n,
   );
   await page.close();
-});
-
-test("the later half of the parts is searched in a worker, and a page whose worker cannot start finds, ranks and shows the same", { skip }, async () => {
-  /** Everything a search shows: the status, and each result's link, title, date line and excerpt, in order. */
-  const shown = async (page: Page): Promise<string[]> => [
-    (await page.locator("#search-status").textContent()) ?? "",
-    ...(await page.locator("#search-results .result").evaluateAll((lis) => lis.map((li) => li.innerHTML))),
-  ];
-  for (const query of ["泛化", "模型", "model", "value function", "AI 模型", "泛"]) {
-    const { page } = await search(query);
-    assert.equal(page.workers().length, 1, `${query}: one worker`);
-    const withWorker = await shown(page);
-    assert.ok(withWorker.length > 1, `${query}: results`);
-    await page.close();
-
-    const alone = await searchTab();
-    const errors: string[] = [];
-    const asked: string[] = [];
-    alone.on("pageerror", (e) => errors.push(e.message));
-    alone.on("request", (r) => asked.push(new URL(r.url()).pathname));
-    const warnings: string[] = [];
-    alone.on("console", (m) => void (m.type() === "warning" && warnings.push(m.text())));
-    await alone.route(/\/search-worker\.js$/, (route) => route.fulfill({ status: 404, body: "gone" }));
-    await alone.goto(`${server.url}/repo/search/?q=${encodeURIComponent(query)}`);
-    await alone.waitForSelector("html[data-search-ready]");
-    await listAll(alone);
-    assert.deepEqual(errors, []);
-    assert.ok(asked.some((u) => u.endsWith("/search-worker.js")), "the worker was asked for");
-    assert.ok(warnings.some((w) => /search worker failed/.test(w)), `the page searched the worker's parts itself: ${warnings.join(" | ")}`);
-    assert.deepEqual(await shown(alone), withWorker, `${query}: the same results, order, status and excerpts without the worker`);
-    await alone.close();
-  }
 });
 
 test("a result opens the passage with the match, highlighted", { skip }, async () => {

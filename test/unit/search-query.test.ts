@@ -4,8 +4,6 @@ import assert from "node:assert/strict";
 import { combine, excerpt, filterCounts, matchesFilters, occurrences, passageFor, queryUnits, rankingPair, readableDate, resultKeys, span, textMarks, unitMarks, unitSearches } from "../../assets/search-query.js";
 // @ts-expect-error: as above.
 import { indexText, readableText, runWords } from "../../assets/search-tokens.js";
-// @ts-expect-error: as above.
-import { mergeFilters, mergeSearches, packResults, unpackResults } from "../../assets/search-merge.js";
 import { indexedHtml } from "../../src/search/page-text.js";
 
 test("Chinese is indexed as character pairs, then the run's last character; other text as it is", () => {
@@ -177,39 +175,4 @@ test("a unit's marks in a result: where all its words stand in order, each as th
   const [word] = queryUnits("inflation");
   assert.deepEqual(unitMarks(word, { words: [] }), [], "no locations, no marks");
   assert.deepEqual(unitMarks(word, { words: [8] }), [{ from: 8, to: 8 }]);
-});
-
-test("the worker's half of the index: its results sent as arrays and read back the same, every location or the first", async () => {
-  const results = [
-    { id: "en_a", score: 0.25, words: [7, 19, 40] },
-    { id: "en_b", score: 1 / 3, words: [] },
-    { id: "en_c", score: 0.125, words: [2] },
-  ];
-  const all = packResults(results, true);
-  assert.deepEqual(all.transfer, [all.packed.scores.buffer, all.packed.starts.buffer, all.packed.at.buffer], "the arrays' memory is handed over");
-  const read: number[] = [];
-  const back = unpackResults(structuredClone(all.packed), async (i: number) => (read.push(i), `data ${i}`));
-  assert.deepEqual(back.map(({ id, score, words }: { id: string; score: number; words: number[] }) => ({ id, score, words })), results, "ids, exact scores, every location");
-  assert.equal(await back[2].data(), "data 2", "a result's data is asked for by its index");
-  assert.deepEqual(read, [2]);
-  const first = unpackResults(packResults(results, false).packed, async () => undefined);
-  assert.deepEqual(first.map((r: { words: number[] }) => r.words), [[7], [], [2]], "the first location only");
-});
-
-test("two halves of the parts merge as Pagefind merges every part: the same order, ties in the parts' order, filter counts added", () => {
-  // Pagefind's own merge over parts in order: every part's results, then one stable sort by score.
-  const parts = [
-    [{ id: "p1a", score: 2 }, { id: "p1b", score: 1 }],
-    [{ id: "p2a", score: 3 }, { id: "p2b", score: 1 }],
-    [{ id: "p3a", score: 1 }, { id: "p3b", score: 0.5 }],
-    [{ id: "p4a", score: 2 }],
-  ];
-  const pagefindOrder = (ps: typeof parts) => ps.flat().sort((a, b) => b.score - a.score);
-  const half = (ps: typeof parts, filters: Record<string, Record<string, number>>) => ({ results: pagefindOrder(ps), filters, timings: ps.map(() => ({})) });
-  const merged = mergeSearches(half(parts.slice(0, 2), { year: { "2025": 2 }, tags: { AI: 1 } }), half(parts.slice(2), { year: { "2025": 1, "2026": 3 } }));
-  assert.deepEqual(merged.results.map((r: { id: string }) => r.id), pagefindOrder(parts).map((r) => r.id));
-  assert.deepEqual(merged.results.map((r: { id: string }) => r.id), ["p2a", "p1a", "p4a", "p1b", "p2b", "p3a", "p3b"], "equal scores keep the parts' order");
-  assert.deepEqual(merged.filters, { year: { "2025": 3, "2026": 3 }, tags: { AI: 1 } });
-  assert.equal(merged.timings.length, 4, "a timing per part: the page checks every part was searched");
-  assert.deepEqual(mergeFilters([{ year: { "2025": 1 } }, {}]), { year: { "2025": 1 } });
 });

@@ -16,7 +16,7 @@
  * their differences: on a shared, noisy machine, only figures taken side by side compare.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -103,6 +103,32 @@ function matches(t: Truth, query: string): boolean {
     for (let i = 0; i + want.length <= t.stems.length; i++) if (want.every((s, k) => t.stems[i + k] === s)) return true;
     return false;
   });
+}
+
+/**
+ * The posts each query must find (slugs, by query), read from the built pages (groundTruth, matches)
+ * or from the work folder, where they are kept beside the site they were read from: reading 9,000
+ * pages takes minutes on a loaded machine, for every run. Kept while the site's list of index parts
+ * (which names each part's metadata by a hash of its content) and the queries are the same.
+ */
+function expectedPosts(): { posts: number; expected: Map<string, Set<string>> } {
+  const manifest = path.join(site, "pagefind", "parts.json");
+  const key = existsSync(manifest) ? JSON.stringify([readFileSync(manifest, "utf8"), QUERIES]) : "";
+  const file = path.join(work, "expected.json");
+  type Kept = { key: string; posts: number; slugs: string[]; found: Record<string, number[]> };
+  if (key && existsSync(file)) {
+    const kept = JSON.parse(readFileSync(file, "utf8")) as Kept;
+    if (kept.key === key) return { posts: kept.posts, expected: new Map(Object.entries(kept.found).map(([q, ks]) => [q, new Set(ks.map((k) => kept.slugs[k] ?? ""))])) };
+  }
+  const truth = groundTruth();
+  const expected = new Map(QUERIES.map((q) => [q, new Set(truth.filter((t) => matches(t, q)).map((t) => t.slug))]));
+  if (key) {
+    const slugs = truth.map((t) => t.slug);
+    const at = new Map(slugs.map((slug, k) => [slug, k]));
+    const found = Object.fromEntries([...expected].map(([q, set]) => [q, [...set].map((slug) => at.get(slug) ?? -1)]));
+    writeFileSync(file, JSON.stringify({ key, posts: truth.length, slugs, found } satisfies Kept));
+  }
+  return { posts: truth.length, expected };
 }
 
 interface Figures { query: string; truth: number; count: number; listed: number; precision: number; recall: number; estimated: boolean; firstMs: number; finalMs: number; bytes: number; requests: number; warmMs: number }
@@ -237,7 +263,7 @@ async function main(): Promise<void> {
     console.log(`indexing: ${(index.wallMs / 1000).toFixed(1)} s wall, tree peak ${index.treePeakMiB.toFixed(0)} MiB`);
   }
 
-  const truth = groundTruth();
+  const { posts: truthPosts, expected: expectedOf } = expectedPosts();
   const sites = [{ name: values.against ? "A" : "", dir: site }, ...(values.against ? [{ name: "B", dir: path.resolve(values.against) }] : [])];
   const servers = await Promise.all(sites.map((s) => serveStatic(s.dir)));
   const browser = await launch();
@@ -250,7 +276,7 @@ async function main(): Promise<void> {
     let n = 0;
     for (const [i, query] of QUERIES.entries()) {
       if (only && !only.includes(query)) continue;
-      const expected = new Set(truth.filter((t) => matches(t, query)).map((t) => t.slug));
+      const expected = expectedOf.get(query) ?? new Set<string>();
       // With two sites, each query runs on both, one after the other, the first in turn.
       const order = sites.map((_, k) => k);
       if (n++ % 2) order.reverse();
@@ -278,7 +304,7 @@ async function main(): Promise<void> {
   const f = (xs: number[], d = 3): string => `median ${median(xs).toFixed(d)}, min ${Math.min(...xs).toFixed(d)}, max ${Math.max(...xs).toFixed(d)}`;
   for (const [k, s] of sites.entries()) {
     const r = rows[k] ?? [];
-    console.log(`\n${s.name ? `${s.name} (${s.dir}): ` : ""}${r.length} queries over ${truth.length} posts (~: recall estimated from the exact count past ${limit} listed)`);
+    console.log(`\n${s.name ? `${s.name} (${s.dir}): ` : ""}${r.length} queries over ${truthPosts} posts (~: recall estimated from the exact count past ${limit} listed)`);
     console.log(`precision ${f(r.map((x) => x.precision))}; mean ${(r.reduce((a, x) => a + x.precision, 0) / r.length).toFixed(3)}`);
     console.log(`recall    ${f(r.map((x) => x.recall))}; mean ${(r.reduce((a, x) => a + x.recall, 0) / r.length).toFixed(3)}`);
     console.log(`count exact: ${r.filter((x) => x.count === x.truth).length}/${r.length}`);

@@ -40,6 +40,26 @@ const siteBase = new URL("../", import.meta.url);
 /** @typedef {{ parts: { path: string, meta: string }[], wasm: string, tag: string }} Manifest */
 /** @type {Promise<Pagefind>} */
 const pagefindLoaded = import(new URL("pagefind/pagefind.js", siteBase).href);
+// Pagefind's files (index chunks, fragments, metadata, filters, its WebAssembly) are gzip data, which
+// Pagefind inflates in JavaScript on the page's thread, every chunk of every part a query needs. The
+// browser's own DecompressionStream inflates them here instead, as they arrive; Pagefind takes what
+// is already inflated as it is (it checks for its signature first). Anything else, and a file that is
+// not gzip data (a server that sent it inflated), passes unchanged; should inflating fail, Pagefind
+// gets the bytes as they came.
+const networkFetch = window.fetch.bind(window);
+window.fetch = async (input, init) => {
+  const response = await networkFetch(input, init);
+  const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url, location.href);
+  if (!response.ok || !/\.pf_(?:index|fragment|meta|filter)$|\/wasm\.[^/]+\.pagefind$/.test(url.pathname)) return response;
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const as = { status: response.status, statusText: response.statusText, headers: response.headers };
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b || typeof DecompressionStream === "undefined") return new Response(bytes, as);
+  try {
+    return new Response(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(), as);
+  } catch {
+    return new Response(bytes, as);
+  }
+};
 /** @type {Promise<Manifest | undefined> | undefined} */
 const asked = /** @type {{ searchParts?: Promise<Manifest | undefined> }} */ (/** @type {unknown} */ (window)).searchParts;
 /** @type {Manifest} */

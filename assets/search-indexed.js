@@ -21,9 +21,8 @@ function isHidden(tag) {
   const names = tag.replace(/=\s*("[^"]*"|'[^']*'|[^\s>]*)/g, (_, /** @type {string} */ v) => (/^["']?until-found["']?$/i.test(v) ? "=until-found" : "="));
   return /\shidden(?!=until-found)(?=[\s/>=])/i.test(names);
 }
-// Not indexed: what the templates mark so, and a passage's permalink ("#", named by the page's hidden
-// label #tl: src/render/passage.ts), which has no mark of its own: an archive has millions of them.
-const IGNORED = /\sdata-pagefind-ignore[\s=/>]|\saria-labelledby="tl"[\s/>]/;
+// Not indexed: what the templates mark so. (A passage's permalink "#" is not in the page: reader.js adds it.)
+const IGNORED = /\sdata-pagefind-ignore[\s=/>]/;
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 // A filter or meta whose value is the element's text: `data-pagefind-filter="tags"` (not `"year:2025"`).
 const TEXT_VALUED = /\sdata-pagefind-(?:filter|meta)="[^":]*"/;

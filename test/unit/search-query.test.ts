@@ -127,14 +127,6 @@ test("ignored elements are given to Pagefind empty, so what a page lists of othe
   assert.match(kept, /<div data-pagefind-ignore> 乙 <span data-pagefind-filter="tags"/, "an ignored element holding a filter is kept whole (Pagefind reads its filter)");
 });
 
-test("a passage's permalink (named by the page's #tl label, with no mark of its own) is given to Pagefind as an ignored element is", () => {
-  const turn = (link: string) => `<article data-pagefind-body><div class="t" id="t-1"><div class="tr"><p>模型</p>${link}</div></div></article>`;
-  const out = indexedHtml(turn('<a href="#t-1" aria-labelledby="tl">#</a>')) ?? "";
-  assert.equal(out, indexedHtml(turn('<a href="#t-1" aria-labelledby="tl" data-pagefind-ignore>#</a>')));
-  assert.match(out, /<a data-pagefind-ignore><\/a>/);
-  assert.match(indexedHtml(turn('<a href="#t-1" aria-labelledby="other">#</a>')) ?? "", /<a href="#t-1" aria-labelledby="other">#<\/a>/, "another link is indexed");
-});
-
 test("hidden text is not indexed (a label every passage link shares); text hidden until found is", () => {
   const out = indexedHtml(`<article data-pagefind-body><span id="turn-link-label" hidden>本段链接</span><p class="a hidden">看得见</p><div hidden="until-found">可找到</div></article>`) ?? "";
   assert.match(out, /<span data-pagefind-ignore><\/span>/);

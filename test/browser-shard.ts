@@ -14,10 +14,9 @@
  * itself is closed after the share's last file.
  */
 import path from "node:path";
-import { after, describe } from "node:test";
-import { pathToFileURL } from "node:url";
+import { after } from "node:test";
 import { root } from "./helpers.js";
-import { sharesByCost } from "./shares.js";
+import { runEachInSuite, sharesByCost } from "./shares.js";
 
 /** Number of shares (test/browser-1.ts, -2.ts). */
 export const BROWSER_SHARES = 2;
@@ -42,11 +41,6 @@ export function browserShares(shares: number): string[][] {
 export function runBrowserShare(index: number): void {
   // Imported here, not at the top: the unit test of the shares reads browserShares without loading playwright-core.
   const chromium = import("./browser/chromium.js");
-  for (const file of browserShares(BROWSER_SHARES)[index] ?? []) {
-    describe(path.relative(root, file), async () => {
-      (await chromium).shareOneBrowser();
-      await import(pathToFileURL(file).href);
-    });
-  }
+  runEachInSuite(browserShares(BROWSER_SHARES)[index] ?? [], async () => (await chromium).shareOneBrowser());
   after(async () => (await chromium).closeSharedBrowser());
 }

@@ -13,10 +13,8 @@
  * second corpus build made here against another process's), and each removes its own temporary folders.
  */
 import path from "node:path";
-import { describe } from "node:test";
-import { pathToFileURL } from "node:url";
 import { root } from "./helpers.js";
-import { sharesByCost } from "./shares.js";
+import { runEachInSuite, sharesByCost } from "./shares.js";
 
 /** Number of shares (test/integration-1.ts … -4.ts). */
 export const INTEGRATION_SHARES = 4;
@@ -54,9 +52,5 @@ export function integrationShares(shares: number): string[][] {
 
 /** Run share `index` (0-based): each of its files in a suite of its own, one after the other. */
 export function runIntegrationShare(index: number): void {
-  for (const file of integrationShares(INTEGRATION_SHARES)[index] ?? []) {
-    describe(path.relative(root, file), async () => {
-      await import(pathToFileURL(file).href);
-    });
-  }
+  runEachInSuite(integrationShares(INTEGRATION_SHARES)[index] ?? []);
 }

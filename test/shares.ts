@@ -1,6 +1,24 @@
-/** Splitting a folder's test files among processes by cost (test/unit-shard.ts, test/integration-shard.ts). */
+/** Splitting a folder's test files among processes by cost (test/unit-shard.ts, test/integration-shard.ts, test/browser-shard.ts). */
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { describe } from "node:test";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+/** The repository (not from helpers.ts: the unit tier's shares read this file without loading it). */
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/**
+ * Runs `files` in this process, each imported inside a suite named after it (so its root-level hooks
+ * are that suite's, and its tests run after the previous file's are done), after `setup` if given.
+ */
+export function runEachInSuite(files: readonly string[], setup?: () => Promise<void>): void {
+  for (const file of files) {
+    describe(path.relative(root, file), async () => {
+      await setup?.();
+      await import(pathToFileURL(file).href);
+    });
+  }
+}
 
 /**
  * The `*.test.ts` files of `dir` in `shares` shares of about equal cost: costliest first, each to the

@@ -58,9 +58,10 @@ function closingEnd(html, name, from) {
  * `data-pagefind-body`. Declared English, so that Pagefind stems the English and leaves the
  * Chinese words as given.
  * @param {string} html a built post page
+ * @param {boolean} [asWritten] its words in their case as written (indexText): for excerpts, not for Pagefind
  * @returns {string | undefined}
  */
-export function indexedHtml(html) {
+export function indexedHtml(html, asWritten = false) {
   const start = BODY_START.exec(html);
   if (!start) return undefined;
   const bodyTag = (start[1] ?? start[2] ?? "").toLowerCase();
@@ -82,7 +83,7 @@ export function indexedHtml(html) {
       return;
     }
     if (title) title.text += t;
-    out += indexText(t);
+    out += indexText(t, asWritten);
   };
   for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
     text(html.slice(at, m.index));
@@ -95,7 +96,7 @@ export function indexedHtml(html) {
       if (raw && name === raw.name && raw.depth === 1) out += "</span>";
       else out += tag;
       if (raw && name === raw.name && --raw.depth === 0) {
-        out += ` <span>${indexText(raw.text)}</span> `;
+        out += ` <span>${indexText(raw.text, asWritten)}</span> `;
         raw = undefined;
       } else if (raw && name === raw.name) {
         // nested element of the same name

@@ -28,11 +28,17 @@ export function runWords(run) {
 }
 
 /**
- * Text as it is indexed: each Chinese run replaced by its words (runWords), set apart by spaces.
+ * Text as it is indexed: each Chinese run replaced by its words (runWords), set apart by spaces, and
+ * each word whose case changes inside it (OpenAI, ChatGPT, iPhone) in small letters: Pagefind cuts
+ * such a word at its change of case and indexes its parts as words too (the "ai" of OpenAI), so that
+ * AI would find a post that only says OpenAI. In small letters it is one word (openai), which
+ * OpenAI, typed in any case, still finds. `asWritten` keeps its case: the same words at the same
+ * places, as the search page shows them in excerpts.
  * @param {string} text
+ * @param {boolean} [asWritten] keep each word's case as written (for reading, not for Pagefind)
  * @returns {string}
  */
-export function indexText(text) {
+export function indexText(text, asWritten = false) {
   let out = text;
   // Text of ASCII only (most of the English, the markup's white space) has neither Chinese nor wide punctuation.
   if (NON_ASCII.test(out)) out = spacedRuns(out);
@@ -40,8 +46,15 @@ export function indexText(text) {
   // parts at one position, so that no phrase could run through them. (Found from the hyphen: a
   // lookbehind tried at every position cost more than the rest of the indexing's own work.)
   if (out.includes("-")) out = out.replace(HYPHEN, (h, at, all) => (WORD_BEFORE.test(all.slice(Math.max(0, at - 2), at)) ? " " : h));
+  if (!asWritten && CASE_CHANGE.test(out)) out = out.replace(CASE_CHANGING_WORD, (w) => w.toLowerCase());
   return out;
 }
+
+// Where Pagefind cuts a word by its case: a small letter before a capital (OpenAI, iPhone), and the
+// last capital of a run of them before a small letter (AIs, HTTPServer). Letters only: Chinese runs
+// are set apart by spaces before this is asked, and a word all in capitals (AI) is left as it is.
+const CASE_CHANGE = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
+const CASE_CHANGING_WORD = /[\p{L}\p{M}\p{N}]*(?:\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll})[\p{L}\p{M}\p{N}]*/gu;
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const HYPHEN = /-(?=[\p{L}\p{N}])/gu;

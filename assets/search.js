@@ -158,7 +158,8 @@ function renderFilters(available, chosen) {
 }
 
 /**
- * A listed post's indexed words, as Pagefind stored them (its locations index into them). The index
+ * A listed post's indexed words, as Pagefind stored them (its locations index into them), each in its
+ * case as written (indexText). The index
  * leaves them out of the fragment wherever they can be worked out from the post page, as here
  * (src/search/fragments.ts checks each page when it builds the index); a fragment that keeps them
  * is read as it is. A page that cannot be fetched gives no words: the result is listed without an
@@ -171,7 +172,8 @@ async function postWords(data) {
   try {
     const page = await fetch(data.url);
     if (!page.ok) return [];
-    const indexed = indexedHtml(await page.text());
+    // Its words as written (OpenAI, not the openai Pagefind was given): the same words at the same places.
+    const indexed = indexedHtml(await page.text(), true);
     return indexed === undefined ? [] : pagefindWords(indexed);
   } catch {
     return [];

@@ -363,7 +363,7 @@ test("the home page's box opens the search page with the query", { skip }, async
 });
 
 /**
- * A generated archive (scripts/gen-corpus.ts) of 70 posts, with four written ones, built with search
+ * A generated archive (scripts/gen-corpus.ts) of 70 posts, with written ones, built with search
  * in parts of 25: enough matches to page through, and English near-words side by side.
  */
 const archive = { site: "", truth: new Map<string, string>() };
@@ -372,6 +372,8 @@ const written: Record<string, string> = {
   policy: "政策变了。\n\n<details>\n<summary>Original English</summary>\n\nThe policy changed, and inflation rose.\n\n</details>\n",
   influence: "影响变大。\n\n<details>\n<summary>Original English</summary>\n\nTheir influence grew; the value is a function of time.\n\n</details>\n",
   phrase: "价值函数。\n\n<details>\n<summary>Original English</summary>\n\nThe value function matters.\n\n</details>\n",
+  // A word whose case changes inside it: AI must not find it, and it reads as written.
+  camel: "助手回答。\n\n<details>\n<summary>Original English</summary>\n\nOpenAI released a model.\n\n</details>\n",
   // Ranking (量子纠缠, 量子 子纠 纠缠): the word used many times, in a heading, once in passing
   // among much else, and once beside one of its pairs used very often.
   "rank-whole": `${"量子纠缠改变了通信。我们谈量子纠缠。".repeat(6)}\n\n${"天气很好，大家出门散步。".repeat(20)}\n`,
@@ -529,6 +531,34 @@ test("a quoted phrase finds every post with it, in a glossary note before CJK pu
     await listAll(page);
     assert.deepEqual((await archiveSlugs(page)).sort(), archiveWhere((t) => hasPhrase(t, "value function")));
     await page.close();
+  } finally {
+    await s.close();
+  }
+});
+
+test("a word whose case changes inside it is one word: AI never finds a post that only says OpenAI, OpenAI does, and its excerpt shows it as written", { skip }, async () => {
+  const s = await archiveSite();
+  try {
+    const ai = await archiveSearch(s.url, "AI");
+    await listAll(ai.page);
+    const slugs = await archiveSlugs(ai.page);
+    assert.ok(!slugs.includes("camel"), "AI does not find OpenAI");
+    // Words as the index cuts them: Chinese beside a word parts it (模型AI), and a change of case does not.
+    const hasWord = (t: string, word: string): boolean => (t.replace(/\p{Script=Han}+/gu, " ").match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => w.toLowerCase() === word);
+    const expected = archiveWhere((t) => hasWord(t, "ai"));
+    assert.deepEqual(slugs.sort(), expected, "AI finds the posts with the word AI, and only those");
+    assert.equal(ai.count, expected.length);
+    await ai.page.close();
+    for (const query of ["OpenAI", "openai"]) {
+      const { page, count } = await archiveSearch(s.url, query);
+      await listAll(page);
+      assert.deepEqual((await archiveSlugs(page)).sort(), archiveWhere((t) => hasWord(t, "openai")), query);
+      assert.ok((await archiveSlugs(page)).includes("camel") && count >= 1, `${query} finds it`);
+      const item = page.locator("#search-results .result").filter({ has: page.locator('.result-title a[href*="/posts/camel/"]') });
+      assert.deepEqual(await item.locator(".result-excerpt mark").allTextContents(), ["OpenAI"], `${query}: marked as written`);
+      assert.match((await item.locator(".result-excerpt").textContent()) ?? "", /OpenAI released a model/);
+      await page.close();
+    }
   } finally {
     await s.close();
   }

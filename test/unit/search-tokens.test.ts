@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 // @ts-expect-error -- a plain ES module shared with the browser (JSDoc-typed); tsconfig leaves .js files out.
 import { indexText as indexTextJs } from "../../assets/search-tokens.js";
 
-const indexText = indexTextJs as (text: string) => string;
+const indexText = indexTextJs as (text: string, asWritten?: boolean) => string;
 
 test("Chinese runs, wide punctuation, apostrophes and hyphens, each exactly as indexed", () => {
   const cases: Array<[string, string, string]> = [
@@ -28,4 +28,23 @@ test("Chinese runs, wide punctuation, apostrophes and hyphens, each exactly as i
     ["plain ASCII text - with a dash", "plain ASCII text - with a dash", "ASCII alone is left as it is, a spaced dash too"],
   ];
   for (const [text, indexed, why] of cases) assert.equal(indexText(text), indexed, `${JSON.stringify(text)}: ${why}`);
+});
+
+test("a word whose case changes inside it is indexed in small letters (one word: Pagefind would index its parts too), and kept as written for reading", () => {
+  const cases: Array<[string, string, string]> = [
+    ["OpenAI 的模型", "openai  的模 模型 型 ", "a small letter before a capital: one word, not open + ai"],
+    ["ChatGPT, iPhone and McDonald", "chatgpt, iphone and mcdonald", "each such word, beside punctuation"],
+    ["AIs and HTTPServer", "ais and httpserver", "the last capital of a run before a small letter"],
+    ["AI, LLM, The Model", "AI, LLM, The Model", "a word all in capitals, or with a capital only first, stays as it is"],
+    ["DeepMind-Gemini", "deepmind Gemini", "after the hyphen rule: each part by itself"],
+    ["ÉcoleNormale", "écolenormale", "letters beyond ASCII"],
+  ];
+  for (const [text, indexed, why] of cases) {
+    assert.equal(indexText(text), indexed, `${JSON.stringify(text)}: ${why}`);
+    const written = indexText(text, true);
+    assert.equal(written.toLowerCase(), indexed.toLowerCase(), `${JSON.stringify(text)} as written: the same words`);
+    assert.equal(written.split(" ").length, indexed.split(" ").length, `${JSON.stringify(text)} as written: at the same places`);
+  }
+  assert.equal(indexText("OpenAI 的模型", true), "OpenAI  的模 模型 型 ");
+  assert.equal(indexText("DeepMind-Gemini", true), "DeepMind Gemini");
 });

@@ -75,7 +75,10 @@ const runs = (pattern: RegExp) => (s: Step): boolean => s.run !== undefined && p
 function runStep(script: string, env: Record<string, string>, cwd: string): { status: number; output: string; stdout: string } {
   const out = path.join(tempDir("github-output"), "output");
   writeFileSync(out, "");
-  const r = spawnSync("bash", ["-e", "-c", script], { cwd, env: { PATH: process.env.PATH ?? "", GITHUB_OUTPUT: out, ...env }, encoding: "utf8" });
+  // As a runner runs a step (`bash -e {0}`), with no input: Node's stdio pipes are sockets, and bash
+  // reads the user's ~/.bashrc when its input is a socket (as under sshd), which a runner's never
+  // does (on the session machines, a pyenv set-up costing a quarter of a second each time).
+  const r = spawnSync("bash", ["-e", "-c", script], { cwd, env: { PATH: process.env.PATH ?? "", GITHUB_OUTPUT: out, ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   return { status: r.status ?? -1, output: readFileSync(out, "utf8"), stdout: r.stdout + r.stderr };
 }
 

@@ -5,7 +5,7 @@
 // says about the query, excerpts from the passage that holds it. A module: never render-blocking.
 import { pagefindWords } from "./search-content.js";
 import { indexedHtml } from "./search-indexed.js";
-import { combine, excerpt, filterCounts, passageFor, queryUnits, rankingPair, readableDate, resultKeys, textMarks, unitMarks, unitSearches } from "./search-query.js";
+import { combine, excerpt, filterCounts, firstLocations, passageFor, queryUnits, rankingPair, readableDate, resultKeys, textMarks, unitMarks, unitSearches } from "./search-query.js";
 
 /**
  * Pagefind's JS API, as far as this page uses it (its own module ships no types to the site).
@@ -60,6 +60,14 @@ window.fetch = async (input, init) => {
     return new Response(bytes, as);
   }
 };
+// A plain search's answer, for a query of Chinese units only, is parsed with each result's first
+// location alone (firstLocations: search-query.js says why); `firstOnly` is set by run for its query's
+// searches, and an answer of an English unit's search (its marks read every location) keeps them all.
+let firstOnly = false;
+const SEARCH_ANSWER = '{"filtered_counts":';
+const parseJson = JSON.parse;
+/** @type {typeof JSON.parse} */
+JSON.parse = (text, reviver) => parseJson(firstOnly && typeof text === "string" && text.startsWith(SEARCH_ANSWER) ? firstLocations(text) : text, reviver);
 /** @type {Promise<Manifest | undefined> | undefined} */
 const asked = /** @type {{ searchParts?: Promise<Manifest | undefined> }} */ (/** @type {unknown} */ (window)).searchParts;
 /** @type {Manifest} */
@@ -249,6 +257,8 @@ async function run(raw) {
   list.setAttribute("aria-busy", "true");
   const filtering = Object.keys(chosen).length > 0;
   if (filtering) await filtersLoaded();
+  // Every location of a result is read for an English unit's marks only (unitMarks).
+  firstOnly = units.every((u) => u.kind !== "latin");
   const options = { filters: chosen };
   // Every unit's searches at once: Pagefind loads each index chunk once, whichever search asks first.
   // A Chinese unit's exact search comes first (its searches share their chunks, and run one after

@@ -55,13 +55,7 @@ window.fetch = async (input, init) => {
   const as = { status: response.status, statusText: response.statusText, headers: response.headers };
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b || typeof DecompressionStream === "undefined") return new Response(bytes, as);
   try {
-    // Written into the stream as they are: a Blob of them would be copied (and handed to the
-    // browser's own process) before being read back.
-    const inflate = new DecompressionStream("gzip");
-    const writer = inflate.writable.getWriter();
-    writer.write(bytes).catch(() => undefined);
-    writer.close().catch(() => undefined);
-    return new Response(await new Response(inflate.readable).arrayBuffer(), as);
+    return new Response(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(), as);
   } catch {
     return new Response(bytes, as);
   }

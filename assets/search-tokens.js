@@ -46,15 +46,40 @@ export function indexText(text, asWritten = false) {
   // parts at one position, so that no phrase could run through them. (Found from the hyphen: a
   // lookbehind tried at every position cost more than the rest of the indexing's own work.)
   if (out.includes("-")) out = out.replace(HYPHEN, (h, at, all) => (WORD_BEFORE.test(all.slice(Math.max(0, at - 2), at)) ? " " : h));
-  if (!asWritten && CASE_CHANGE.test(out)) out = out.replace(CASE_CHANGING_WORD, (w) => w.toLowerCase());
+  if (!asWritten && CASE_CHANGE.test(out)) out = caseChangesLowered(out);
   return out;
 }
 
 // Where Pagefind cuts a word by its case: a small letter before a capital (OpenAI, iPhone), and the
-// last capital of a run of them before a small letter (AIs, HTTPServer). Letters only: Chinese runs
-// are set apart by spaces before this is asked, and a word all in capitals (AI) is left as it is.
-const CASE_CHANGE = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
-const CASE_CHANGING_WORD = /[\p{L}\p{M}\p{N}]*(?:\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll})[\p{L}\p{M}\p{N}]*/gu;
+// last capital of a run of them before a small letter (AIs, HTTPServer). Latin letters (ASCII and
+// Latin-1): a Unicode class asked at every position of every page's text tripled indexedHtml's time;
+// other scripts' words are cut by Pagefind as before. Chinese runs are set apart by spaces before
+// this is asked, and a word all in capitals (AI) is left as it is.
+const CASE_CHANGE = /[a-z\u00df-\u00f6\u00f8-\u00ff][A-Z\u00c0-\u00d6\u00d8-\u00de]|[A-Z\u00c0-\u00d6\u00d8-\u00de]{2}[a-z\u00df-\u00f6\u00f8-\u00ff]/;
+const CASE_CHANGES = new RegExp(CASE_CHANGE.source, "g");
+const IN_WORD = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * The text with each word that holds a change of case (CASE_CHANGE) in small letters: the word found
+ * from the change, letters, marks and digits either side (a regular expression of whole words, tried
+ * at every position, cost more than the rest of indexText).
+ * @param {string} text
+ * @returns {string}
+ */
+function caseChangesLowered(text) {
+  let out = "";
+  let copied = 0;
+  CASE_CHANGES.lastIndex = 0;
+  for (let m = CASE_CHANGES.exec(text); m; m = CASE_CHANGES.exec(text)) {
+    let from = m.index;
+    while (from > copied && IN_WORD.test(text.charAt(from - 1))) from--;
+    let to = m.index + m[0].length;
+    while (to < text.length && IN_WORD.test(text.charAt(to))) to++;
+    out += text.slice(copied, from) + text.slice(from, to).toLowerCase();
+    copied = CASE_CHANGES.lastIndex = to;
+  }
+  return out + text.slice(copied);
+}
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const HYPHEN = /-(?=[\p{L}\p{N}])/gu;

@@ -37,7 +37,9 @@ test("a word whose case changes inside it is indexed in small letters (one word:
     ["AIs and HTTPServer", "ais and httpserver", "the last capital of a run before a small letter"],
     ["AI, LLM, The Model", "AI, LLM, The Model", "a word all in capitals, or with a capital only first, stays as it is"],
     ["DeepMind-Gemini", "deepmind Gemini", "after the hyphen rule: each part by itself"],
-    ["ÉcoleNormale", "écolenormale", "letters beyond ASCII"],
+    ["ÉcoleNormale", "écolenormale", "Latin-1 letters, and the whole word around the change"],
+    ["x OpenAI’s 2OpenAI3 y", "x openai’s 2openai3 y", "the word's letters and digits either side go with it, a curly apostrophe does not"],
+    ["ΑλφαΒήτα", "ΑλφαΒήτα", "other scripts are left to Pagefind as before (Latin letters only)"],
   ];
   for (const [text, indexed, why] of cases) {
     assert.equal(indexText(text), indexed, `${JSON.stringify(text)}: ${why}`);

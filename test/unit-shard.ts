@@ -16,14 +16,19 @@ import { sharesByCost } from "./shares.js";
 
 /** CPU seconds of the costlier files' own tests (measured alone, less Node's and tsx's start); any other file counts as half a second. */
 const COST: Readonly<Record<string, number>> = {
-  "transcript-parse.test.ts": 8.5,
-  "corpus-gen.test.ts": 7,
-  "glossary.test.ts": 5.5,
-  "frontmatter-deep.test.ts": 5,
-  "inline-safety.test.ts": 2,
+  // Measured each alone, in a cgroup (2026-12-01), less about half a second of starting.
+  "transcript-parse.test.ts": 11.3,
+  "glossary.test.ts": 6,
+  "corpus-gen.test.ts": 5.2,
+  "frontmatter-deep.test.ts": 3.6,
   "transcript-corpus.test.ts": 2,
-  "frontmatter.test.ts": 1.5,
-  "transcript-facts.test.ts": 1.2,
+  "transcript-facts.test.ts": 2,
+  "inline-safety.test.ts": 1.8,
+  "absolute-url.test.ts": 1.4,
+  "shared-load.test.ts": 1.4,
+  "frontmatter.test.ts": 1.3,
+  "taxonomy.test.ts": 0.9,
+  "incremental.test.ts": 0.9,
 };
 
 /** The unit files, split in `shards` shares of about equal cost: costliest first, each to the share that costs least so far. */

@@ -14,9 +14,8 @@ import { pathToFileURL } from "node:url";
 import { root } from "./helpers.js";
 import { sharesByCost } from "./shares.js";
 
-/** CPU seconds of the costlier files' own tests (measured alone, less Node's and tsx's start); any other file counts as half a second. */
+/** CPU seconds of the costlier files' own tests (each measured alone in a cgroup, 2026-12-01, less Node's and tsx's start); any other file counts as half a second. */
 const COST: Readonly<Record<string, number>> = {
-  // Measured each alone, in a cgroup (2026-12-01), less about half a second of starting.
   "transcript-parse.test.ts": 11.3,
   "glossary.test.ts": 6,
   "corpus-gen.test.ts": 5.2,

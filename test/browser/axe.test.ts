@@ -19,8 +19,14 @@ interface AxeViolation {
   nodes: { target: unknown[] }[];
 }
 
-// Representative pages: every template of the site, in light and dark colour schemes.
-const PAGES = ["/", "/page/2/", "/posts/seed-ilya-sutskever-aR20FWCCjAs/", "/posts/newfmt-hidden-padding-HwmwyBgzj8c/", "/tags/", "/tags/llm/", "/speakers/", "/archive/", "/archive/2025/", "/404.html", "/search/?q=泛化"];
+/**
+ * Representative pages: every template of the site, in light and dark colour schemes. The post
+ * template twice: the seed post (a glossary, bold speaker labels) and a post of the new format
+ * (English as Markdown inside its <details>, `>>` lines) that is broken (it ends inside an open
+ * <details>). Not the corpus's largest new-format post (4,700 elements, 540 originals opened): the
+ * same elements and classes, and as much of axe-core's time as all the other pages together.
+ */
+const PAGES = ["/", "/page/2/", "/posts/seed-ilya-sutskever-aR20FWCCjAs/", "/posts/newfmt-mismatch-hucodhEMlNk/", "/tags/", "/tags/llm/", "/speakers/", "/archive/", "/archive/2025/", "/404.html", "/search/?q=泛化"];
 const SCHEMES = ["light", "dark"] as const;
 
 /**

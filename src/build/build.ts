@@ -38,7 +38,7 @@ export interface BuildOptions {
   progressIntervalMs?: number;
   /** Posts per search index part; default: the search module's (see indexSite). */
   searchPostsPerPart?: number;
-  /** Search index parts indexed at once; default: the search module's (see indexJobs). */
+  /** Search index parts indexed at once; default: the search module's (see defaultIndexJobs). */
   searchIndexJobs?: number;
   /** Copy post pages that did not change from the previous site instead of rendering them (see incremental.ts); default true. False renders everything. */
   cache?: boolean;

@@ -11,7 +11,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SettingsError } from "../options.js";
@@ -20,7 +19,7 @@ import { readFragment } from "./fragments.js";
 import { indexPart, pageUrl, type PartDone, type PartJob } from "./index-part.js";
 import type { ParentMessage, WorkerAnswer, WorkerMessage } from "./index-worker.js";
 import { indexedHtml } from "./page-text.js";
-import { assignParts, contentHash, partKey } from "./parts.js";
+import { assignParts, contentHash, defaultIndexJobs, partKey } from "./parts.js";
 
 export { pageUrl };
 
@@ -173,16 +172,18 @@ export function postsPerPart(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
- * Parts indexed at once, each by its own Pagefind process: SEARCH_INDEX_JOBS, else two (one on a
- * machine with one core). Each process holds its part in memory (about 1 GB for 500 posts).
+ * Parts indexed at once, each by its own Pagefind process, as SEARCH_INDEX_JOBS sets it; undefined
+ * when it is not set (then indexSite decides: defaultIndexJobs). Each process holds its part in
+ * memory (about 1 GB for 500 posts).
  */
-export function indexJobs(env: NodeJS.ProcessEnv = process.env): number {
+export function indexJobs(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const raw = env.SEARCH_INDEX_JOBS;
-  if (raw === undefined || raw === "") return Math.min(2, availableParallelism());
+  if (raw === undefined || raw === "") return undefined;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new SettingsError(`SEARCH_INDEX_JOBS must be a whole number, 1 or more, not '${raw}'`);
   return n;
 }
+
 
 /**
  * A folder that earlier versions linked a part's pages into while Pagefind read them; a run killed
@@ -310,7 +311,7 @@ function copyPart(from: string, to: string): void {
 export interface IndexOptions {
   /** The site this build replaces: its parts that are unchanged are copied instead of indexed. */
   previous?: string;
-  /** Parts indexed at once (indexJobs). */
+  /** Parts indexed at once (else SEARCH_INDEX_JOBS, else defaultIndexJobs). */
   jobs?: number;
   /**
    * For tests: pairs of pages (site-relative files) taken to share their unsalted id, as if their
@@ -427,7 +428,7 @@ export async function indexSite(
     parts[job.k] = { folder: job.folder, key: keyOf(part) ?? "", pages: result.pages, ...size };
     partSeconds.set(job.k, (partSeconds.get(job.k) ?? 0) + result.ms / 1000);
   };
-  await runParts(jobs, options.jobs ?? indexJobs(), (job, result) => {
+  await runParts(jobs, options.jobs ?? indexJobs() ?? defaultIndexJobs(jobs.reduce((n, job) => n + job.files.length, 0)), (job, result) => {
     written(job, result);
     onPart?.(++done, assigned.length);
   });

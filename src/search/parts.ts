@@ -1,5 +1,6 @@
 /**
- * Which index part each post page goes to, and what identifies a part's content (pure).
+ * Which index part each post page goes to, what identifies a part's content, and how many parts
+ * are indexed at once by default (pure).
  *
  * Parts follow the posts' dates: pages sorted by date (then path), cut into runs of `perPart`
  * (every part full but the last). A post added to an archive (usually the newest) changes the last
@@ -10,6 +11,7 @@
  * where 18 full ones do).
  */
 import { createHash } from "node:crypto";
+import { availableParallelism } from "node:os";
 
 /** A post page as the index sees it before indexing. */
 export interface IndexedPage {
@@ -43,3 +45,18 @@ export function partKey(code: string, pages: ReadonlyArray<{ url: string; indexe
 
 /** A short hash of bytes or text (a page's, or its indexed HTML's). */
 export const contentHash = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex").slice(0, 24);
+
+/**
+ * Fewest pages to index for which parts are indexed two at a time. Each at once needs a worker
+ * process (index-worker.ts), whose start (Node, the TypeScript loader, Pagefind's API) costs about
+ * half a second of CPU: more than it saves on a few parts of small sites. Measured on a loaded
+ * 2-core machine (`scripts/index-search.ts`, pages of the generated archive in four parts): 100 pages
+ * took 6.2 CPU-seconds and 8.4–9.0 s in the build's own process, against 8.0–8.1 CPU-seconds and
+ * 10.2–11.1 s with two workers; at 300 pages the CPU was the same, and two workers took up to half the time.
+ */
+export const MIN_PAGES_FOR_INDEX_WORKERS = 200;
+
+/** Parts indexed at once when SEARCH_INDEX_JOBS is not set: two for `pages` pages or more (one on a machine with one core), else one. */
+export function defaultIndexJobs(pages: number, cores = availableParallelism()): number {
+  return pages < MIN_PAGES_FOR_INDEX_WORKERS ? 1 : Math.min(2, cores);
+}

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { assignParts, contentHash, partKey } from "../../src/search/parts.js";
+import { assignParts, contentHash, defaultIndexJobs, MIN_PAGES_FOR_INDEX_WORKERS, partKey } from "../../src/search/parts.js";
 // @ts-expect-error: a plain browser module without declarations; its JSDoc documents the types.
 import { indexText } from "../../assets/search-tokens.js";
 
@@ -60,4 +60,12 @@ test("indexed text: hyphens between letters or digits part words, whatever the l
   assert.deepEqual(words("a-b-c x--y -z z- GPT-4 été-1"), ["a", "b", "c", "x--y", "-z", "z-", "GPT", "4", "été", "1"]);
   assert.deepEqual(words("𝐀-b"), ["𝐀", "b"], "a letter outside the basic plane");
   assert.deepEqual(words("泛化-能力"), ["泛化", "化", "-", "能力", "力"], "a hyphen after a Chinese run's last word stays apart");
+});
+
+test("parts are indexed two at a time from 200 pages, one at a time below that or on one core (when SEARCH_INDEX_JOBS is not set)", () => {
+  assert.equal(MIN_PAGES_FOR_INDEX_WORKERS, 200);
+  assert.equal(defaultIndexJobs(199, 2), 1, "a small site: its parts in the build's own process");
+  assert.equal(defaultIndexJobs(200, 2), 2);
+  assert.equal(defaultIndexJobs(9000, 8), 2, "two at most: each Pagefind process holds its part");
+  assert.equal(defaultIndexJobs(9000, 1), 1);
 });

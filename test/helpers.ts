@@ -93,7 +93,7 @@ export function runBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
 }
 
 /** What an in-process build may be given of the environment (the rest is read from the process's own, so is refused). */
-const IN_PROCESS_ENV = new Set(["NO_SEARCH", "SEARCH_INDEX_JOBS", "SEARCH_POSTS_PER_PART", "SITE_URL", "TRANSCRIPTS_DRAFTS", "TRANSCRIPTS_FAULT", "TRANSCRIPTS_RENDER_RUNS"]);
+const IN_PROCESS_ENV = new Set(["NO_SEARCH", "SEARCH_INDEX_JOBS", "SEARCH_POSTS_PER_PART", "SITE_URL", "TRANSCRIPTS_DRAFTS", "TRANSCRIPTS_FAULT", "TRANSCRIPTS_RENDER_RUNS", "TRANSCRIPTS_STAGING_FAULT"]);
 
 /**
  * `npm run build` as runBuild runs it, but in this test process: the same command (src/cli/build-command.ts),
@@ -109,7 +109,7 @@ export async function buildHere(args: readonly string[], env: Record<string, str
   const out: string[] = [];
   const status = await buildCommand([`--site=${FIXTURE_SITE_FILE}`, ...args], {
     cwd: root,
-    env: { ...process.env, NO_SEARCH: undefined, SEARCH_INDEX_JOBS: undefined, SEARCH_POSTS_PER_PART: undefined, SITE_URL: undefined, TRANSCRIPTS_DRAFTS: undefined, TRANSCRIPTS_FAULT: undefined, TRANSCRIPTS_RENDER_RUNS: undefined, ...env },
+    env: { ...process.env, NO_SEARCH: undefined, SEARCH_INDEX_JOBS: undefined, SEARCH_POSTS_PER_PART: undefined, SITE_URL: undefined, TRANSCRIPTS_DRAFTS: undefined, TRANSCRIPTS_FAULT: undefined, TRANSCRIPTS_RENDER_RUNS: undefined, TRANSCRIPTS_STAGING_FAULT: undefined, ...env },
     log: (l) => err.push(l),
     out: (l) => out.push(l),
   });

@@ -60,7 +60,12 @@ function isAlive(pid: number): boolean {
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-/** Staging and previous-site folders of builds that are no longer running, newest first. */
+/**
+ * Staging and previous-site folders of builds that are no longer running, newest first. Those named
+ * by this process are an earlier build's of this process (one that failed, where the build command
+ * runs as a function, as the tests run it): builds into one output run one at a time in a process,
+ * since they would share its staging folder.
+ */
 async function deadLeftovers(output: string): Promise<Array<{ dir: string; kind: "staging" | "previous" }>> {
   const parent = path.dirname(output);
   if (!existsSync(parent)) return [];
@@ -68,7 +73,9 @@ async function deadLeftovers(output: string): Promise<Array<{ dir: string; kind:
   const found: Array<{ dir: string; kind: "staging" | "previous"; mtimeMs: number }> = [];
   for (const name of await readdir(parent)) {
     const m = name.startsWith(prefix) ? /-(staging|previous)-(\d+)$/.exec(name) : null;
-    if (!m || name !== `${prefix}${m[1]}-${m[2]}` || isAlive(Number(m[2]))) continue;
+    if (!m || name !== `${prefix}${m[1]}-${m[2]}`) continue;
+    const pid = Number(m[2]);
+    if (pid !== process.pid && isAlive(pid)) continue;
     const dir = path.join(parent, name);
     found.push({ dir, kind: m[1] as "staging" | "previous", mtimeMs: (await stat(dir)).mtimeMs });
   }

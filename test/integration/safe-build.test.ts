@@ -171,9 +171,10 @@ function tree(dir: string, skip: readonly string[] = []): Map<string, string> {
 }
 
 /**
- * A build with the staging fault hook set (see src/build/staging.ts), from the project's own scripts.
- * A process of its own even for the faults that only fail: what a failed swap leaves is named by the
- * build's pid, and the next build recovers it only once that process is gone.
+ * A build with the staging fault hook set (see src/build/staging.ts), from the project's own scripts,
+ * in a process of its own: for the faults that kill or end the process. What such a build leaves is
+ * named by its pid, and the next build recovers it once that process is gone. (A fault that only
+ * fails is injected in this process: failingBuild.)
  */
 function faultyBuild(input: string, output: string, fault: string): RunResult & { signal: NodeJS.Signals | null } {
   const r = spawnSync(process.execPath, ["--import", "tsx", BUILD, `--site=${FIXTURE_SITE_FILE}`, `--input=${input}`, `--output=${output}`], {
@@ -183,6 +184,13 @@ function faultyBuild(input: string, output: string, fault: string): RunResult & 
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
+
+/**
+ * A build in this process with a fault that only fails (`fail:POINT`, see src/build/staging.ts): what
+ * it leaves is named by this process, and the next build here takes it as an earlier build's (it is).
+ */
+const failingBuild = (input: string, output: string, fault: string): Promise<RunResult> =>
+  buildHere([`--input=${input}`, `--output=${output}`], { NO_SEARCH: "1", TRANSCRIPTS_STAGING_FAULT: fault });
 
 /** A site of the series built into `name`, with its snapshot. */
 async function builtSite(name: string): Promise<{ output: string; before: Map<string, Buffer> }> {
@@ -365,7 +373,7 @@ test("a build that fails with no previous site says that nothing was written, an
 
 test("when the old site cannot be deleted, the build says the new one is in place and where the old one is", async () => {
   const { output } = await builtSite("undeletable");
-  const r = faultyBuild(seedFolder(), output, "fail:cleanup");
+  const r = await failingBuild(seedFolder(), output, "fail:cleanup");
   assert.equal(r.status, 0, r.stderr);
   assert.doesNotMatch(r.stderr, /left as it was/);
   assert.match(r.stderr, /the new site is in place, but the previous one could not be deleted \(injected failure at cleanup.*\); it is still in .*\.undeletable-previous-\d+: delete it yourself/);
@@ -378,13 +386,13 @@ test("when the old site cannot be deleted, the build says the new one is in plac
 
 test("when the new site cannot be moved in, the old one is moved back and the message says so; when that fails too, it says where the old one is", async () => {
   const { output, before } = await builtSite("unmovable");
-  const r = faultyBuild(seedFolder(), output, "fail:second-rename");
+  const r = await failingBuild(seedFolder(), output, "fail:second-rename");
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stderr, /build failed: injected failure at second-rename.*\n.*left as it was/);
   assert.equal(firstDifference(before, snapshot(output)), undefined);
   assert.deepEqual(leftovers(output), []);
 
-  const worse = faultyBuild(seedFolder(), output, "fail:second-rename,fail:move-back");
+  const worse = await failingBuild(seedFolder(), output, "fail:second-rename,fail:move-back");
   assert.equal(worse.status, 1, worse.stderr);
   assert.doesNotMatch(worse.stderr, /left as it was/);
   assert.match(worse.stderr, /nor the previous site moved back .*; the previous site is in .*\.unmovable-previous-\d+, and the next build puts it back/);

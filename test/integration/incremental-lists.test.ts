@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildHere, corpusDir, FIXTURE_SITE_FILE, runBuild, siteDifferences, tempDir } from "../helpers.js";
+import { buildHere, corpusDir, FIXTURE_SITE_FILE, siteDifferences, tempDir } from "../helpers.js";
 
 const work = tempDir("incremental-lists");
 const posts = path.join(work, "posts");
@@ -30,11 +30,6 @@ interface Step {
   lists: [number, number];
   parsed: number;
   stderr: string;
-}
-
-/** A build in a process of its own (for the render runs' worker threads). */
-function build(out: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): { status: number; stderr: string } {
-  return runBuild([`--site=${settings}`, `--input=${posts}`, `--output=${out}`, ...extra], { NO_SEARCH: "1", ...env });
 }
 
 /** A build in this process (buildHere: no process to start). */
@@ -123,9 +118,9 @@ test("incremental list pages and warnings: rendered only when what they show cha
 test("a clean build rendered by two Eleventy runs at once is byte for byte one run's, warnings included", async () => {
   const one = path.join(work, "runs-1");
   const two = path.join(work, "runs-2");
-  // One run needs no worker thread: it renders in this process.
+  // Both in this process: one run renders on this thread, two start a worker thread beside it.
   const a = await buildHere([`--site=${settings}`, `--input=${posts}`, `--output=${one}`], { NO_SEARCH: "1", TRANSCRIPTS_RENDER_RUNS: "1" });
-  const b = build(two, [], { TRANSCRIPTS_RENDER_RUNS: "2" });
+  const b = await buildHere([`--site=${settings}`, `--input=${posts}`, `--output=${two}`], { NO_SEARCH: "1", TRANSCRIPTS_RENDER_RUNS: "2" });
   assert.equal(a.status, 0, a.stderr);
   assert.equal(b.status, 0, b.stderr);
   assert.deepEqual(siteDifferences(one, two), []);

@@ -41,15 +41,16 @@ async function buildWithTags(tags: number): Promise<{ site: string; bytes: numbe
 }
 
 test("ten times the tags on one post gives about ten times the output, not a hundred", async (t) => {
-  const small = await buildWithTags(80);
-  const large = await buildWithTags(800);
+  const small = await buildWithTags(40);
+  const large = await buildWithTags(400);
   const ratio = large.bytes / small.bytes;
-  t.diagnostic(`80 tags: ${(small.bytes / 1e6).toFixed(2)} MB in ${(small.ms / 1000).toFixed(1)} s; 800 tags: ${(large.bytes / 1e6).toFixed(2)} MB in ${(large.ms / 1000).toFixed(1)} s; bytes ×${ratio.toFixed(1)}, time ×${(large.ms / small.ms).toFixed(1)}`);
-  // Linear is ×10 (a page per tag); the unbounded chips gave ×48 here.
+  t.diagnostic(`40 tags: ${(small.bytes / 1e6).toFixed(2)} MB in ${(small.ms / 1000).toFixed(1)} s; 400 tags: ${(large.bytes / 1e6).toFixed(2)} MB in ${(large.ms / 1000).toFixed(1)} s; bytes ×${ratio.toFixed(1)}, time ×${(large.ms / small.ms).toFixed(1)}`);
+  // Linear is ×10 at most (a page per tag; ×5 here, where the pages every site has weigh on the
+  // smaller site); the unbounded chips gave ×48 from 80 to 800 tags, and would give about ×39 here.
   assert.ok(ratio < 15, `output grew ×${ratio.toFixed(1)} for ×10 tags`);
 
   // A tag page lists its posts by title, date and speaker only: no chips, no summary.
-  const tagPage = parse(readFileSync(path.join(large.site, "tags/tag-00799/index.html"), "utf8"));
+  const tagPage = parse(readFileSync(path.join(large.site, "tags/tag-00399/index.html"), "utf8"));
   assert.equal(tagPage.querySelectorAll(".post-list > li").length, 2);
   assert.equal(tagPage.querySelectorAll(".post-list > li .chips, .post-list > li .post-card-summary").length, 0);
   // The home page shows a few chips and a "+N" link to the post, which lists them all.
@@ -57,11 +58,11 @@ test("ten times the tags on one post gives about ten times the output, not a hun
   const chips = card.querySelectorAll(".chips li");
   assert.ok(chips.length <= 8, `${chips.length} chips on one entry`);
   const more = card.querySelector(".chips .chips-more a");
-  assert.equal(more?.text, `+${800 - (chips.length - 1)}`);
+  assert.equal(more?.text, `+${400 - (chips.length - 1)}`);
   assert.equal(more?.getAttribute("href"), "/posts/many-tags/");
-  assert.match(more?.getAttribute("aria-label") ?? "", /794 more tags/);
+  assert.match(more?.getAttribute("aria-label") ?? "", /394 more tags/);
   const post = parse(readFileSync(path.join(large.site, "posts/many-tags/index.html"), "utf8"));
-  assert.equal(post.querySelectorAll(".post-taxonomies a[href^='/tags/']").length, 800, "the post's own page lists every tag");
+  assert.equal(post.querySelectorAll(".post-taxonomies a[href^='/tags/']").length, 400, "the post's own page lists every tag");
   // A post with few tags shows them all, without a "+N".
   const plainCard = parse(readFileSync(path.join(large.site, "index.html"), "utf8")).querySelectorAll(".post-list > li").find((c) => c.text.includes("普通"));
   assert.equal(plainCard?.querySelectorAll(".chips li").length, 1);

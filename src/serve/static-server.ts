@@ -22,6 +22,42 @@ const TYPES: Record<string, string> = {
 /** Types sent compressed to a client that accepts gzip, as GitHub Pages sends them (Pagefind's files are gzipped already). */
 const COMPRESSED = /^(?:text\/|application\/(?:json|xml)|image\/svg)/;
 
+/**
+ * Compressed bodies of the files served, by path, kept while the file's size and modification time
+ * stay the same: GitHub Pages compresses a file once, not on every request, and gzip at Node's default
+ * level costs about 3 ms for a 100 KB post page (a search lists twenty). At most `maxBytes` of them;
+ * the least recently served go first.
+ */
+export class GzipCache {
+  private readonly entries = new Map<string, { mtimeMs: number; size: number; gz: Buffer }>();
+  private bytes = 0;
+  constructor(private readonly maxBytes = 64 * 2 ** 20) {}
+
+  /** The gzip of `body`, the contents of `file` as `stat` describes them. */
+  get(file: string, mtimeMs: number, body: Buffer): Buffer {
+    const hit = this.entries.get(file);
+    if (hit) {
+      this.entries.delete(file);
+      this.bytes -= hit.gz.length;
+      if (hit.mtimeMs === mtimeMs && hit.size === body.length) {
+        this.entries.set(file, hit);
+        this.bytes += hit.gz.length;
+        return hit.gz;
+      }
+    }
+    const gz = gzipSync(body);
+    if (gz.length > this.maxBytes) return gz;
+    this.entries.set(file, { mtimeMs, size: body.length, gz });
+    this.bytes += gz.length;
+    for (const [key, entry] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(key);
+      this.bytes -= entry.gz.length;
+    }
+    return gz;
+  }
+}
+
 /** A running server and how to stop it. */
 export interface StaticServer {
   /** Origin, without the path prefix: `http://127.0.0.1:PORT`. */
@@ -43,6 +79,7 @@ export interface StaticServerOptions {
 export async function serveStatic(dir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const rootDir = path.resolve(dir);
   const prefix = `/${(options.pathPrefix ?? "/").replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
+  const compressed = new GzipCache();
   const server: Server = createServer(async (req, res) => {
     let urlPath: string;
     try {
@@ -63,17 +100,19 @@ export async function serveStatic(dir: string, options: StaticServerOptions = {}
     }
     try {
       if (file === undefined) throw new Error("outside the prefix");
-      if ((await stat(file)).isDirectory()) {
+      let info = await stat(file);
+      if (info.isDirectory()) {
         if (!urlPath.endsWith("/")) {
           res.writeHead(301, { location: `${urlPath}/` }).end();
           return;
         }
         file = path.join(file, "index.html");
+        info = await stat(file);
       }
       const body = await readFile(file);
       const type = TYPES[path.extname(file)] ?? "application/octet-stream";
       if (COMPRESSED.test(type) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
-        res.writeHead(200, { "content-type": type, "content-encoding": "gzip", vary: "accept-encoding" }).end(gzipSync(body));
+        res.writeHead(200, { "content-type": type, "content-encoding": "gzip", vary: "accept-encoding" }).end(compressed.get(file, info.mtimeMs, body));
         return;
       }
       res.writeHead(200, { "content-type": type }).end(body);

@@ -1,11 +1,12 @@
 /** The static server (npm run preview, the browser tests, the search benchmark) sends text gzipped, as GitHub Pages does. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { request } from "node:http";
 import { gunzipSync } from "node:zlib";
-import { serveStatic } from "../../src/serve/static-server.js";
+import { GzipCache, serveStatic } from "../../src/serve/static-server.js";
 import { tempDir } from "../helpers.js";
 
 const get = (url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> =>
@@ -42,4 +43,40 @@ test("text goes gzipped to a client that accepts gzip, and as it is to one that 
   } finally {
     await server.close();
   }
+});
+
+test("a page changed on disk is sent as it now is: the server keeps a file's gzip only while its size and time stay the same", async () => {
+  const dir = tempDir("static-gzip-changed");
+  const file = path.join(dir, "index.html");
+  writeFileSync(file, `<p>${"一".repeat(3000)}</p>`);
+  const server = await serveStatic(dir);
+  try {
+    const first = await get(`${server.url}/`, { "accept-encoding": "gzip" });
+    assert.equal(gunzipSync(first.body).toString("utf8"), `<p>${"一".repeat(3000)}</p>`);
+    // The same size, another time (a rebuild that wrote other bytes of the same length).
+    writeFileSync(file, `<p>${"二".repeat(3000)}</p>`);
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    assert.equal(gunzipSync((await get(`${server.url}/`, { "accept-encoding": "gzip" })).body).toString("utf8"), `<p>${"二".repeat(3000)}</p>`);
+  } finally {
+    await server.close();
+  }
+});
+
+test("the gzip cache compresses a file once while it is unchanged, and keeps at most its budget, dropping the least recently served", () => {
+  const cache = new GzipCache(2000);
+  const a = Buffer.from("甲".repeat(4000));
+  const b = Buffer.from(`${"乙".repeat(2000)}${"x".repeat(2000)}`);
+  const gzA = cache.get("/a", 1, a);
+  assert.equal(gunzipSync(gzA).toString("utf8"), a.toString("utf8"));
+  assert.equal(cache.get("/a", 1, a), gzA, "unchanged: the same compressed bytes, not compressed again");
+  assert.notEqual(cache.get("/a", 2, a), gzA, "another modification time: compressed again");
+  const random = randomBytes(3000);
+  const gzR = cache.get("/random", 1, random);
+  assert.ok(gzR.length > 2000, "a file whose gzip is over the budget is sent, not kept");
+  assert.notEqual(cache.get("/random", 1, random), gzR);
+  const gzA2 = cache.get("/a", 2, a);
+  cache.get("/b", 1, b);
+  assert.equal(cache.get("/a", 2, a), gzA2, "both fit the budget");
+  for (let i = 0; i < 4; i++) cache.get(`/other-${i}`, 1, randomBytes(800));
+  assert.notEqual(cache.get("/a", 2, a), gzA2, "dropped once the budget was spent on files served since");
 });

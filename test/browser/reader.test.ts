@@ -60,15 +60,17 @@ test("view modes: originals collapsed, all open, translation only, original only
 });
 
 test("side by side: translation and original in two columns at 1280 px, stacked on a phone", { skip }, async () => {
+  // One page at both widths (the layout is the stylesheet's, by the screen's width).
+  const page = await open({ view: "side" }, 1280);
   for (const [width, side] of [[1280, true], [390, false]] as const) {
-    const page = await open({ view: "side" }, width);
+    await page.setViewportSize({ width, height: 900 });
     const turn = firstTurn(page);
     const a = (await turn.locator(":scope > div").boundingBox())!;
     const b = (await turn.locator("details").boundingBox())!;
     if (side) assert.ok(Math.abs(a.y - b.y) < 2 && b.x > a.x + a.width - 1, `columns: ${JSON.stringify([a, b])}`);
     else assert.ok(b.y >= a.y + a.height - 1, "stacked");
-    await page.close();
   }
+  await page.close();
 });
 
 test("changing the mode keeps the reader's place, and is remembered", { skip }, async () => {
@@ -184,8 +186,10 @@ test("a linked passage shows its original even in translation-only mode; the hig
 });
 
 test("every passage gets its permalink, named by the one hidden label; the links are in the tab order and show when focused", { skip }, async () => {
+  // One page at both widths (a phone's is the same page under the narrow screen's rules): the seed post is the costliest page to load.
+  const page = await open({ view: "collapsed" }, 1280);
   for (const width of [1280, 390]) {
-    const page = await open({ view: "collapsed" }, width);
+    await page.setViewportSize({ width, height: 900 });
     // reader.js adds them (the markup has none): one per passage, at the end of its translation, to its id.
     const links = await page.evaluate(() =>
       [...document.querySelectorAll(".t")].map((t) => {
@@ -202,8 +206,9 @@ test("every passage gets its permalink, named by the one hidden label; the links
     assert.equal(await link.evaluate((el) => getComputedStyle(el).opacity), "1", `${width}: visible on focus`);
     const box = (await link.boundingBox())!;
     assert.ok(box.x >= 0 && box.x + box.width <= width, `${width}: inside the screen (${box.x})`);
-    await page.close();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   }
+  await page.close();
 });
 
 test("the controls are reached with Tab and operated with the keyboard (mode and theme)", { skip }, async () => {
@@ -247,8 +252,10 @@ test("contents: one closed line on a phone, an open list in the margin on a wide
 });
 
 test("glossary terms reveal their English term and explanation on focus, inside the screen", { skip }, async () => {
+  // One page at both widths, as for the permalinks above.
+  const page = await open({ view: "collapsed" }, 1280);
   for (const width of [1280, 390]) {
-    const page = await open({ view: "collapsed" }, width);
+    await page.setViewportSize({ width, height: 900 });
     const term = page.locator(".transcript .term").first();
     const gloss = term.locator(".gloss");
     assert.equal(await gloss.evaluate((el) => getComputedStyle(el).opacity), "0", "hidden until asked for");
@@ -258,8 +265,9 @@ test("glossary terms reveal their English term and explanation on focus, inside 
     const box = (await gloss.boundingBox())!;
     assert.ok(box.x >= 0 && box.x + box.width <= width, `${width}: the note fits the screen (${JSON.stringify(box)})`);
     assert.equal(await page.locator(".glossary dt").count(), 7, "the glossary lists the seed's seven terms");
-    await page.close();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   }
+  await page.close();
 });
 
 test("no mode makes a phone scroll sideways", { skip }, async () => {

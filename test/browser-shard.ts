@@ -21,14 +21,14 @@ import { runEachInSuite, sharesByCost } from "./shares.js";
 /** Number of shares (test/browser-1.ts, -2.ts). */
 export const BROWSER_SHARES = 2;
 
-/** Core-seconds of each file with its browser (a fresh clone's run, warm cache); any other file counts as five. */
+/** Core-seconds of each file with its browser (alone in a cgroup, warm cache, 2026-12-01); any other file counts as five. */
 const COST: Readonly<Record<string, number>> = {
-  "search.test.ts": 42,
-  "axe.test.ts": 29,
-  "reader.test.ts": 21.5,
+  "search.test.ts": 50,
+  "reader.test.ts": 26,
+  "axe.test.ts": 22,
   "monolingual.test.ts": 20,
   "post-page.test.ts": 7,
-  "search-ids.test.ts": 6,
+  "search-ids.test.ts": 7,
   "chromium-flags.test.ts": 0.5,
 };
 

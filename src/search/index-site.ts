@@ -184,7 +184,6 @@ export function indexJobs(env: NodeJS.ProcessEnv = process.env): number | undefi
   return n;
 }
 
-
 /**
  * A folder that earlier versions linked a part's pages into while Pagefind read them; a run killed
  * midway may have left one inside the site, and it must not be published.

@@ -33,21 +33,22 @@ export class GzipCache {
   private bytes = 0;
   constructor(private readonly maxBytes = 64 * 2 ** 20) {}
 
-  /** The gzip of `body`, the contents of `file` as `stat` describes them. */
-  get(file: string, mtimeMs: number, body: Buffer): Buffer {
+  /** The gzip of `file`, whose size and modification time are `size` and `mtimeMs` (`stat`'s): read only when not kept. */
+  async get(file: string, mtimeMs: number, size: number): Promise<Buffer> {
     const hit = this.entries.get(file);
+    if (hit && hit.mtimeMs === mtimeMs && hit.size === size) {
+      // Served again: now the most recent (a Map keeps insertion order).
+      this.entries.delete(file);
+      this.entries.set(file, hit);
+      return hit.gz;
+    }
     if (hit) {
       this.entries.delete(file);
       this.bytes -= hit.gz.length;
-      if (hit.mtimeMs === mtimeMs && hit.size === body.length) {
-        this.entries.set(file, hit);
-        this.bytes += hit.gz.length;
-        return hit.gz;
-      }
     }
-    const gz = gzipSync(body);
+    const gz = gzipSync(await readFile(file));
     if (gz.length > this.maxBytes) return gz;
-    this.entries.set(file, { mtimeMs, size: body.length, gz });
+    this.entries.set(file, { mtimeMs, size, gz });
     this.bytes += gz.length;
     for (const [key, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
@@ -109,13 +110,12 @@ export async function serveStatic(dir: string, options: StaticServerOptions = {}
         file = path.join(file, "index.html");
         info = await stat(file);
       }
-      const body = await readFile(file);
       const type = TYPES[path.extname(file)] ?? "application/octet-stream";
       if (COMPRESSED.test(type) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
-        res.writeHead(200, { "content-type": type, "content-encoding": "gzip", vary: "accept-encoding" }).end(compressed.get(file, info.mtimeMs, body));
+        res.writeHead(200, { "content-type": type, "content-encoding": "gzip", vary: "accept-encoding" }).end(await compressed.get(file, info.mtimeMs, info.size));
         return;
       }
-      res.writeHead(200, { "content-type": type }).end(body);
+      res.writeHead(200, { "content-type": type }).end(await readFile(file));
     } catch {
       const notFound = await readFile(path.join(rootDir, "404.html")).catch(() => Buffer.from("not found"));
       res.writeHead(404, { "content-type": "text/html; charset=utf-8" }).end(notFound);

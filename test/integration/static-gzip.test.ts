@@ -62,21 +62,28 @@ test("a page changed on disk is sent as it now is: the server keeps a file's gzi
   }
 });
 
-test("the gzip cache compresses a file once while it is unchanged, and keeps at most its budget, dropping the least recently served", () => {
+test("the gzip cache compresses a file once while it is unchanged, and keeps at most its budget, dropping the least recently served", async () => {
   const cache = new GzipCache(2000);
+  const dir = tempDir("gzip-cache");
+  /** The cache's gzip of a file of `bytes` named `name`, as stat gives its time: written there first. */
+  const get = (name: string, mtimeMs: number, bytes: Buffer): Promise<Buffer> => {
+    const file = path.join(dir, name);
+    writeFileSync(file, bytes);
+    return cache.get(file, mtimeMs, bytes.length);
+  };
   const a = Buffer.from("甲".repeat(4000));
   const b = Buffer.from(`${"乙".repeat(2000)}${"x".repeat(2000)}`);
-  const gzA = cache.get("/a", 1, a);
+  const gzA = await get("a", 1, a);
   assert.equal(gunzipSync(gzA).toString("utf8"), a.toString("utf8"));
-  assert.equal(cache.get("/a", 1, a), gzA, "unchanged: the same compressed bytes, not compressed again");
-  assert.notEqual(cache.get("/a", 2, a), gzA, "another modification time: compressed again");
+  assert.equal(await get("a", 1, a), gzA, "unchanged: the same compressed bytes, not compressed again");
+  assert.notEqual(await get("a", 2, a), gzA, "another modification time: compressed again");
   const random = randomBytes(3000);
-  const gzR = cache.get("/random", 1, random);
+  const gzR = await get("random", 1, random);
   assert.ok(gzR.length > 2000, "a file whose gzip is over the budget is sent, not kept");
-  assert.notEqual(cache.get("/random", 1, random), gzR);
-  const gzA2 = cache.get("/a", 2, a);
-  cache.get("/b", 1, b);
-  assert.equal(cache.get("/a", 2, a), gzA2, "both fit the budget");
-  for (let i = 0; i < 4; i++) cache.get(`/other-${i}`, 1, randomBytes(800));
-  assert.notEqual(cache.get("/a", 2, a), gzA2, "dropped once the budget was spent on files served since");
+  assert.notEqual(await get("random", 1, random), gzR);
+  const gzA2 = await get("a", 2, a);
+  await get("b", 1, b);
+  assert.equal(await get("a", 2, a), gzA2, "both fit the budget");
+  for (let i = 0; i < 4; i++) await get(`other-${i}`, 1, randomBytes(800));
+  assert.notEqual(await get("a", 2, a), gzA2, "dropped once the budget was spent on files served since");
 });

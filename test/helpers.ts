@@ -109,7 +109,7 @@ export async function buildHere(args: readonly string[], env: Record<string, str
   const out: string[] = [];
   const status = await buildCommand([`--site=${FIXTURE_SITE_FILE}`, ...args], {
     cwd: root,
-    env: { ...process.env, NO_SEARCH: undefined, SEARCH_INDEX_JOBS: undefined, SEARCH_POSTS_PER_PART: undefined, SITE_URL: undefined, TRANSCRIPTS_DRAFTS: undefined, TRANSCRIPTS_FAULT: undefined, TRANSCRIPTS_RENDER_RUNS: undefined, TRANSCRIPTS_STAGING_FAULT: undefined, ...env },
+    env: { ...process.env, ...Object.fromEntries([...IN_PROCESS_ENV].map((name) => [name, undefined])), ...env },
     log: (l) => err.push(l),
     out: (l) => out.push(l),
   });

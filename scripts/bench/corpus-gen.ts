@@ -3,7 +3,7 @@
  * archive (DESIGN.md §2–3 and §7): two thirds Chinese-only, sizes with a long tail, thousands of
  * names most used once. Pure: no I/O, no clock, no Math.random.
  */
-import { ARCHIVE, EN, GLOSSARY, META, TAX, ZH } from "./words.js";
+import { ARCHIVE, EN, GLOSSARY, GLOSSARY_SHARE, META, TAX, ZH, ZH_NOUN_SHARE } from "./words.js";
 
 /** Small seeded PRNG (mulberry32): fast, and identical output on every platform. */
 export class Rng {
@@ -261,15 +261,50 @@ interface ZhOptions {
   plain: boolean; // front-matter safe: no Markdown, no ASCII ": ", no fillers
 }
 
+/**
+ * The post being written's own Chinese nouns and glossary terms (postVocabulary), set by generatePost
+ * for each post: module state rather than an argument through every function below, and the same
+ * for the same post whatever was generated before it.
+ */
+let nouns: readonly string[] = ZH.nouns;
+let glossary: typeof GLOSSARY = GLOSSARY;
+let subjects: readonly string[] = ZH.subjects;
+
+/** At least this many nouns per post (a short post's sentences need some to choose from). */
+const MIN_NOUNS = 4;
+
+/**
+ * A post's nouns and glossary terms: each of the lists' words with its share of real posts
+ * (ZH_NOUN_SHARE, GLOSSARY_SHARE), so each word is in about as many generated posts as real ones.
+ * Drawn from a generator of their own (the post's index and the seed), so that the rest of the post
+ * is drawn as before. The most frequent nouns make up the minimum when too few come; the subjects
+ * that name a noun (这个模型) are the post's only where the noun is.
+ */
+export function postVocabulary(index: number, seed: number): { nouns: string[]; glossary: typeof GLOSSARY; subjects: string[] } {
+  const rng = new Rng(mix32((mix32(seed ^ 0x5a5a5a5a) + Math.imul(index + 1, 0x85ebca6b)) >>> 0));
+  const chosen = ZH.nouns.filter((n) => rng.chance(ZH_NOUN_SHARE[n] ?? 0.01));
+  for (const n of [...ZH.nouns].sort((a, b) => (ZH_NOUN_SHARE[b] ?? 0) - (ZH_NOUN_SHARE[a] ?? 0))) {
+    if (chosen.length >= MIN_NOUNS) break;
+    if (!chosen.includes(n)) chosen.push(n);
+  }
+  // A subject that names a noun (这个模型, 市场) only where the post has that noun.
+  const others = ZH.nouns.filter((n) => !chosen.includes(n));
+  return {
+    nouns: chosen,
+    glossary: GLOSSARY.filter(([zh]) => rng.chance(GLOSSARY_SHARE[zh] ?? 0.01)),
+    subjects: ZH.subjects.filter((s) => !others.some((n) => s.includes(n))),
+  };
+}
+
 // Module-level helpers, not closures: this runs millions of times for an archive, and a closure
 // made on each call costs more than the text it writes.
 function zhNoun(rng: Rng, o: ZhOptions): string {
-  if (!o.plain && rng.chance(o.glossary)) {
-    const [zh, en, expl] = rng.pick(GLOSSARY);
+  if (!o.plain && rng.chance(o.glossary) && glossary.length) {
+    const [zh, en, expl] = rng.pick(glossary);
     return rng.chance(0.7) ? `**${zh}**（${en}: ${expl}）` : `**${zh}**（${en}）`;
   }
-  if (rng.chance(0.08)) return `${rng.pick(ZH.inlineEnglish)} ${rng.pick(ZH.nouns)}`;
-  return (rng.chance(0.3) ? rng.pick(ZH.adjectives) : "") + rng.pick(ZH.nouns);
+  if (rng.chance(0.08)) return `${rng.pick(ZH.inlineEnglish)} ${rng.pick(nouns)}`;
+  return (rng.chance(0.3) ? rng.pick(ZH.adjectives) : "") + rng.pick(nouns);
 }
 
 function zhAdverb(rng: Rng): string {
@@ -279,17 +314,17 @@ function zhAdverb(rng: Rng): string {
 function zhClause(rng: Rng, o: ZhOptions): string {
   switch (rng.int(6)) {
     case 0:
-      return `${rng.pick(ZH.subjects)}${zhAdverb(rng)}${rng.pick(ZH.verbs)}${zhNoun(rng, o)}`;
+      return `${rng.pick(subjects)}${zhAdverb(rng)}${rng.pick(ZH.verbs)}${zhNoun(rng, o)}`;
     case 1:
-      return `${rng.pick(ZH.subjects)}${rng.pick(ZH.verbs)}“${rng.pick(ZH.nouns)}”`;
+      return `${rng.pick(subjects)}${rng.pick(ZH.verbs)}“${rng.pick(nouns)}”`;
     case 2:
-      return `${rng.pick(ZH.nouns)}的${zhNoun(rng, o)}${zhAdverb(rng)}${rng.pick(ZH.verbs)}${rng.pick(ZH.nouns)}`;
+      return `${rng.pick(nouns)}的${zhNoun(rng, o)}${zhAdverb(rng)}${rng.pick(ZH.verbs)}${rng.pick(nouns)}`;
     case 3:
       return rng.pick(ZH.clauses);
     case 4:
       return `${rng.pick(ZH.inlineEnglish)} ${zhAdverb(rng)}${rng.pick(ZH.verbs).replace(/(?<!了)$/, "了")}${zhNoun(rng, o)}`;
     default:
-      return `${rng.pick(ZH.subjects)}${zhAdverb(rng)}${rng.pick(ZH.verbs)}${rng.pick(ZH.nouns)}和${zhNoun(rng, o)}`;
+      return `${rng.pick(subjects)}${zhAdverb(rng)}${rng.pick(ZH.verbs)}${rng.pick(nouns)}和${zhNoun(rng, o)}`;
   }
 }
 
@@ -303,7 +338,7 @@ function zhSentence(rng: Rng, o: ZhOptions): string {
     if (i > 0) s += rng.chance(0.85) ? "，" : rng.chance(0.5) ? "；" : "：";
     s += zhClause(rng, o);
   }
-  if (rng.chance(0.04)) s += `（${rng.pick(ZH.nouns)}）`;
+  if (rng.chance(0.04)) s += `（${rng.pick(nouns)}）`;
   if (o.plain) return s + "。";
   const e = rng.next();
   return s + (e < 0.8 ? "。" : e < 0.92 ? "？" : e < 0.97 ? "！" : "……");
@@ -355,10 +390,10 @@ function enText(rng: Rng, chars: number, sep: string): string {
 
 function heading(rng: Rng): string {
   const prefix = rng.pick(ZH.headingPrefixes);
-  if (prefix === "为何" || prefix === "如何") return `${prefix}${rng.pick(ZH.subjects)}${rng.pick(ZH.verbs)}${rng.pick(ZH.nouns)}？`;
-  if (prefix === "从") return `从${rng.pick(ZH.nouns)}到${rng.pick(ZH.nouns)}`;
+  if (prefix === "为何" || prefix === "如何") return `${prefix}${rng.pick(subjects)}${rng.pick(ZH.verbs)}${rng.pick(nouns)}？`;
+  if (prefix === "从") return `从${rng.pick(nouns)}到${rng.pick(nouns)}`;
   const first = rng.chance(0.15) ? `${rng.pick(ZH.inlineEnglish)} ` : "";
-  return `${prefix}${first}${rng.pick(ZH.nouns)}${rng.pick(ZH.headingJoiners)}${rng.pick(ZH.adjectives).slice(0, -1)}${rng.pick(ZH.nouns)}`;
+  return `${prefix}${first}${rng.pick(nouns)}${rng.pick(ZH.headingJoiners)}${rng.pick(ZH.adjectives).slice(0, -1)}${rng.pick(nouns)}`;
 }
 
 // ---- posts ----------------------------------------------------------------------------------
@@ -404,7 +439,7 @@ function fold(text: string, used: number, width = 80): string {
 }
 
 function summaryText(rng: Rng, person: string | undefined): string {
-  let s = `${person ? person + " " : ""}${rng.pick(["在本期节目中", "在访谈中", "在演讲中", "与主持人"])}${rng.pick(["深入探讨了", "分析了", "讨论了"])}${rng.pick(ZH.nouns)}与${rng.pick(ZH.nouns)}的关系。`;
+  let s = `${person ? person + " " : ""}${rng.pick(["在本期节目中", "在访谈中", "在演讲中", "与主持人"])}${rng.pick(["深入探讨了", "分析了", "讨论了"])}${rng.pick(nouns)}与${rng.pick(nouns)}的关系。`;
   const target = rng.range(80, 200);
   while (s.length < target) {
     const next = zhSentence(rng, PLAIN);
@@ -446,8 +481,8 @@ function frontMatter(rng: Rng, id: string, style: PostStyle, vocab: Vocab, post:
   };
   const classic = style === "classic";
   const person = people[0];
-  const n = (): string => rng.pick(ZH.nouns);
-  const topic = rng.chance(0.5) ? `${n()}、${n()}与${n()}` : `从${n()}到${n()}，${rng.pick(ZH.subjects)}${rng.pick(ZH.verbs)}${n()}`;
+  const n = (): string => rng.pick(nouns);
+  const topic = rng.chance(0.5) ? `${n()}、${n()}与${n()}` : `从${n()}到${n()}，${rng.pick(subjects)}${rng.pick(ZH.verbs)}${n()}`;
   const head = person && rng.chance(0.5) ? `${person} ${rng.pick(ZH.titleTails)}` : `${rng.pick(ZH.adjectives).slice(0, -1)}${n()}${rng.pick(ZH.headingJoiners)}${n()}`;
   const title = `${head}：${topic}`;
   const date = postDate(rng);
@@ -492,7 +527,7 @@ const BAD_CLOSERS = ["</details", "</sdetails>", "</detais>", "</details]", "</t
 /** Bold around CJK punctuation, which CommonMark alone does not read as bold: `提到了**《三体》**。` */
 function cjkBoldSentence(rng: Rng): string {
   return rng.chance(0.5)
-    ? `${rng.pick(ZH.subjects)}提到了**《${rng.pick(ARCHIVE.books)}》**这本书。`
+    ? `${rng.pick(subjects)}提到了**《${rng.pick(ARCHIVE.books)}》**这本书。`
     : `正如那句**“${rng.pick(ARCHIVE.quotes)}”**所说，${rng.pick(ZH.clauses)}。`;
 }
 
@@ -502,6 +537,7 @@ const SIZE = { zh: { median: 19_000, sigma: 0.85 }, classic: { median: 43_000, s
 /** Generates post number `index` of a corpus; the same (index, seed, vocab) always gives the same bytes. */
 export function generatePost(index: number, seed: number, vocab: Vocab): GeneratedPost {
   const rng = new Rng(mix32((mix32(seed) + Math.imul(index + 1, 0x9e3779b1)) >>> 0));
+  ({ nouns, glossary, subjects } = postVocabulary(index, seed));
   const id = videoId(index, seed);
   const style: PostStyle = rng.chance(0.646) ? "zh" : rng.chance(0.5) ? "classic" : "new";
   const size = SIZE[style];

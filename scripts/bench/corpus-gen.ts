@@ -272,6 +272,8 @@ let subjects: readonly string[] = ZH.subjects;
 
 /** At least this many nouns per post (a short post's sentences need some to choose from). */
 const MIN_NOUNS = 4;
+/** The nouns, most frequent first: those that make up the minimum. */
+const BY_SHARE = [...ZH.nouns].sort((a, b) => (ZH_NOUN_SHARE[b] ?? 0) - (ZH_NOUN_SHARE[a] ?? 0));
 
 /**
  * A post's nouns and glossary terms: each of the lists' words with its share of real posts
@@ -283,7 +285,7 @@ const MIN_NOUNS = 4;
 export function postVocabulary(index: number, seed: number): { nouns: string[]; glossary: typeof GLOSSARY; subjects: string[] } {
   const rng = new Rng(mix32((mix32(seed ^ 0x5a5a5a5a) + Math.imul(index + 1, 0x85ebca6b)) >>> 0));
   const chosen = ZH.nouns.filter((n) => rng.chance(ZH_NOUN_SHARE[n] ?? 0.01));
-  for (const n of [...ZH.nouns].sort((a, b) => (ZH_NOUN_SHARE[b] ?? 0) - (ZH_NOUN_SHARE[a] ?? 0))) {
+  for (const n of BY_SHARE) {
     if (chosen.length >= MIN_NOUNS) break;
     if (!chosen.includes(n)) chosen.push(n);
   }

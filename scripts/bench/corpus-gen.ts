@@ -3,7 +3,7 @@
  * archive (DESIGN.md §2–3 and §7): two thirds Chinese-only, sizes with a long tail, thousands of
  * names most used once. Pure: no I/O, no clock, no Math.random.
  */
-import { ARCHIVE, EN, GLOSSARY, GLOSSARY_SHARE, META, TAX, ZH, ZH_NOUN_SHARE } from "./words.js";
+import { ARCHIVE, EN, GLOSSARY, META, TAX, ZH, ZH_NOUN_SHARE } from "./words.js";
 
 /** Small seeded PRNG (mulberry32): fast, and identical output on every platform. */
 export class Rng {
@@ -273,18 +273,18 @@ let subjects: readonly string[] = ZH.subjects;
 /** At least this many nouns per post (a short post's sentences need some to choose from). */
 const MIN_NOUNS = 4;
 /** The nouns, most frequent first: those that make up the minimum. */
-const BY_SHARE = [...ZH.nouns].sort((a, b) => (ZH_NOUN_SHARE[b] ?? 0) - (ZH_NOUN_SHARE[a] ?? 0));
+const BY_SHARE = Object.entries(ZH_NOUN_SHARE).sort((a, b) => b[1] - a[1]).map(([noun]) => noun);
 
 /**
  * A post's nouns and glossary terms: each of the lists' words with its share of real posts
- * (ZH_NOUN_SHARE, GLOSSARY_SHARE), so each word is in about as many generated posts as real ones.
+ * (ZH_NOUN_SHARE, and GLOSSARY's last field), so each word is in about as many generated posts as real ones.
  * Drawn from a generator of their own (the post's index and the seed), so that the rest of the post
  * is drawn as before. The most frequent nouns make up the minimum when too few come; the subjects
  * that name a noun (这个模型) are the post's only where the noun is.
  */
 export function postVocabulary(index: number, seed: number): { nouns: string[]; glossary: typeof GLOSSARY; subjects: string[] } {
   const rng = new Rng(mix32((mix32(seed ^ 0x5a5a5a5a) + Math.imul(index + 1, 0x85ebca6b)) >>> 0));
-  const chosen = ZH.nouns.filter((n) => rng.chance(ZH_NOUN_SHARE[n] ?? 0.01));
+  const chosen = Object.entries(ZH_NOUN_SHARE).filter(([, share]) => rng.chance(share)).map(([noun]) => noun);
   for (const n of BY_SHARE) {
     if (chosen.length >= MIN_NOUNS) break;
     if (!chosen.includes(n)) chosen.push(n);
@@ -293,7 +293,7 @@ export function postVocabulary(index: number, seed: number): { nouns: string[]; 
   const others = ZH.nouns.filter((n) => !chosen.includes(n));
   return {
     nouns: chosen,
-    glossary: GLOSSARY.filter(([zh]) => rng.chance(GLOSSARY_SHARE[zh] ?? 0.01)),
+    glossary: GLOSSARY.filter(([, , , share]) => rng.chance(share)),
     subjects: ZH.subjects.filter((s) => !others.some((n) => s.includes(n))),
   };
 }

@@ -6,25 +6,9 @@
 const w = (s: string): string[] => s.split(" ");
 const z = (s: string): string[] => s.split("|");
 
-/** Chinese building blocks for translation paragraphs, headings and summaries. */
-export const ZH = {
-  subjects: z("我|我们|你|他们|她|这个模型|很多人|整个行业|这家公司|投资者|研究人员|工程师|政府|市场|消费者|年轻人|大多数人|美联储|中国|美国|欧洲|创业公司|开发者|用户|这个团队|传统企业|学术界|监管机构|普通人|管理层"),
-  adverbs: z("其实|真的|可能|已经|一直|非常|某种程度上|基本上|显然|确实|逐渐|仍然|往往|几乎|正在|突然|始终|越来越|并不|也许|恰恰|无疑|本质上|通常"),
-  verbs: z("认为|发现|讨论|理解|构建|改变|推动|面临|需要|解决|看到|意识到|提高|投入|训练|部署|预测|衡量|解释|低估了|高估了|重新定义了|押注|关注|忽视了|依赖|优化|拥抱|质疑|探索|控制|扩大|减少|影响|取代"),
-  adjectives: z("重要的|关键的|巨大的|新的|复杂的|根本性的|长期的|短期的|真正的|核心的|不同的|潜在的|全球的|结构性的|系统性的|昂贵的|廉价的|高效的|脆弱的|稳定的|可持续的|危险的|有趣的|疯狂的"),
-  nouns: z("问题|市场|模型|数据|能力|风险|未来|技术|经济|产品|团队|战略|价值|趋势|泛化能力|供应链|利率|通货膨胀|算力|基础设施|商业模式|竞争优势|教育|社会|历史|文化|政策|关税|芯片|能源|资本|估值|人才|组织|文明|大脑|意识|记忆|习惯|创造力|生产力|就业|债务|房地产|货币|信任|地缘政治|全球化|制造业|软件|代码|工作流|评估指标|强化学习|预训练|推理|安全性|对齐|开源社区|用户体验|增长|利润|现金流|护城河|自动化|机器人|医疗|科学研究|个人成长|幸福感|焦虑|家庭|婚姻|孩子|心理健康"),
-  connectors: z("但是|所以|而且|因此|不过|与此同时|换句话说|比如说|事实上|另一方面|坦白说|归根结底|更重要的是|说到底|首先|其次|最后|总的来说|有意思的是|问题在于"),
-  fillers: z("你知道|我的意思是|说实话|对吧|老实讲|某种意义上|我觉得|我想说的是|嗯"),
-  clauses: z("这一点非常关键|这让人很难理解|这件事并没有那么简单|大家都没有预料到|这背后有很深的原因|结果完全出乎意料|这就是我们今天要讨论的|这改变了整个格局|情况正在迅速变化|没有人真正知道答案|这是一个长期的过程|成本会持续下降|这里存在一个悖论|这其实是一种错觉|短期内很难看到效果|时间会证明一切"),
-  short: z("当然。|没错。|是的。|确实如此。|好的。|有意思。|什么意思？|为什么？|完全同意。|我不这么认为。|对，就是这样。|这很有趣。|好吧，有意思。|谢谢你。|请继续。|嗯，我明白了。"),
-  inlineEnglish: w("AI GPU Transformer API LLM CEO GDP ChatGPT AGI Python SaaS ETF M2 CPU IPO Agent Prompt"),
-  headingPrefixes: z("引言：|结语：|第一部分：|第二部分：|为何|如何|从|关于||||||||||"),
-  headingJoiners: z("与|的|和|背后的|中的|带来的|对|走向"),
-  titleTails: z("深度对话|专访|访谈|演讲|圆桌讨论|深度解读|全面分析|对谈|纪录片"),
-};
-
 /**
- * The share of real posts whose text holds each Chinese noun above (and each glossary term below):
+ * The Chinese nouns of translation paragraphs, headings and summaries (ZH.nouns, in this order), each
+ * with the share of real posts whose text holds it (and each glossary term of GLOSSARY, its last field):
  * counted in the 92 real posts of the shared corpus (2026-12-01), but 泛化能力, which the archive holds
  * in fewer posts than 泛化 alone (258 of 9,174 in the issue that measured the archive's search, where
  * 模型 is in 3,697, 40 %, as in the sample, and 对齐 in 426, 4.6 %). A post draws its own nouns with
@@ -43,39 +27,49 @@ export const ZH_NOUN_SHARE: Readonly<Record<string, number>> = {
   焦虑: 0.15, 家庭: 0.34, 婚姻: 0.03, 孩子: 0.37, 心理健康: 0.03,
 };
 
-/** As ZH_NOUN_SHARE, for the glossary's terms (by their Chinese name). */
-export const GLOSSARY_SHARE: Readonly<Record<string, number>> = {
-  规模定律: 0.02, API: 0.15, LLM: 0.17, 上下文窗口: 0.02, 强化学习: 0.12, 代理: 0.16, 价值函数: 0.02, 预训练: 0.07, 量化宽松: 0.03, 收益率曲线: 0.01,
-  护城河: 0.05, 边际成本: 0.01, 确认偏误: 0.01, 神经可塑性: 0.02, 供应链: 0.12, 模拟计算: 0.01, MCP: 0.05, 微调: 0.09, 幻觉: 0.04, 复利: 0.07,
-  去全球化: 0.01, 第一性原理: 0.05, 推理模型: 0.02, "Vibe Coding": 0.01,
+/** Chinese building blocks for translation paragraphs, headings and summaries. */
+export const ZH = {
+  subjects: z("我|我们|你|他们|她|这个模型|很多人|整个行业|这家公司|投资者|研究人员|工程师|政府|市场|消费者|年轻人|大多数人|美联储|中国|美国|欧洲|创业公司|开发者|用户|这个团队|传统企业|学术界|监管机构|普通人|管理层"),
+  adverbs: z("其实|真的|可能|已经|一直|非常|某种程度上|基本上|显然|确实|逐渐|仍然|往往|几乎|正在|突然|始终|越来越|并不|也许|恰恰|无疑|本质上|通常"),
+  verbs: z("认为|发现|讨论|理解|构建|改变|推动|面临|需要|解决|看到|意识到|提高|投入|训练|部署|预测|衡量|解释|低估了|高估了|重新定义了|押注|关注|忽视了|依赖|优化|拥抱|质疑|探索|控制|扩大|减少|影响|取代"),
+  adjectives: z("重要的|关键的|巨大的|新的|复杂的|根本性的|长期的|短期的|真正的|核心的|不同的|潜在的|全球的|结构性的|系统性的|昂贵的|廉价的|高效的|脆弱的|稳定的|可持续的|危险的|有趣的|疯狂的"),
+  nouns: Object.keys(ZH_NOUN_SHARE),
+  connectors: z("但是|所以|而且|因此|不过|与此同时|换句话说|比如说|事实上|另一方面|坦白说|归根结底|更重要的是|说到底|首先|其次|最后|总的来说|有意思的是|问题在于"),
+  fillers: z("你知道|我的意思是|说实话|对吧|老实讲|某种意义上|我觉得|我想说的是|嗯"),
+  clauses: z("这一点非常关键|这让人很难理解|这件事并没有那么简单|大家都没有预料到|这背后有很深的原因|结果完全出乎意料|这就是我们今天要讨论的|这改变了整个格局|情况正在迅速变化|没有人真正知道答案|这是一个长期的过程|成本会持续下降|这里存在一个悖论|这其实是一种错觉|短期内很难看到效果|时间会证明一切"),
+  short: z("当然。|没错。|是的。|确实如此。|好的。|有意思。|什么意思？|为什么？|完全同意。|我不这么认为。|对，就是这样。|这很有趣。|好吧，有意思。|谢谢你。|请继续。|嗯，我明白了。"),
+  inlineEnglish: w("AI GPU Transformer API LLM CEO GDP ChatGPT AGI Python SaaS ETF M2 CPU IPO Agent Prompt"),
+  headingPrefixes: z("引言：|结语：|第一部分：|第二部分：|为何|如何|从|关于||||||||||"),
+  headingJoiners: z("与|的|和|背后的|中的|带来的|对|走向"),
+  titleTails: z("深度对话|专访|访谈|演讲|圆桌讨论|深度解读|全面分析|对谈|纪录片"),
 };
 
-/** Glossary entries rendered as `**术语**（English: 解释）`. */
-export const GLOSSARY: ReadonlyArray<readonly [string, string, string]> = [
-  ["规模定律", "Scaling Law", "模型性能随参数、数据和算力增长而提升的经验规律"],
-  ["API", "Application Programming Interface", "应用程序编程接口"],
-  ["LLM", "Large Language Models", "大语言模型"],
-  ["上下文窗口", "Context Window", "模型在处理任务时能够同时考虑的输入信息量"],
-  ["强化学习", "Reinforcement Learning", "通过奖励信号让智能体学习最优策略的方法"],
-  ["代理", "Agent", "能够自主感知环境、做出决策并执行行动的 AI 实体"],
-  ["价值函数", "Value Function", "估计某个状态长期回报的函数"],
-  ["预训练", "Pre-training", "在大规模数据上进行的初始训练阶段"],
-  ["量化宽松", "Quantitative Easing", "央行通过购买资产向市场注入流动性的政策"],
-  ["收益率曲线", "Yield Curve", "不同期限债券收益率的连线"],
-  ["护城河", "Moat", "企业抵御竞争对手的持久优势"],
-  ["边际成本", "Marginal Cost", "多生产一单位产品所增加的成本"],
-  ["确认偏误", "Confirmation Bias", "倾向于寻找支持自己既有观点的信息"],
-  ["神经可塑性", "Neuroplasticity", "大脑根据经验重塑自身结构的能力"],
-  ["供应链", "Supply Chain", "从原材料到最终产品的整个生产与流通网络"],
-  ["模拟计算", "Analog Computing", "利用连续物理量进行计算的方式"],
-  ["MCP", "Model Context Protocol", "规范 AI 代理与外部工具交互的协议"],
-  ["微调", "Fine-tuning", "在特定数据上继续训练预训练模型"],
-  ["幻觉", "Hallucination", "模型生成看似合理但并不真实的内容"],
-  ["复利", "Compound Interest", "利息再产生利息的增长方式"],
-  ["去全球化", "Deglobalization", "各国经济联系减弱的趋势"],
-  ["第一性原理", "First Principles", "从最基本的事实出发进行推理的方法"],
-  ["推理模型", "Reasoning Model", "能够分步骤思考复杂问题的模型"],
-  ["Vibe Coding", "Vibe Coding", "依靠自然语言描述、让 AI 生成大部分代码的编程方式"],
+/** Glossary entries rendered as `**术语**（English: 解释）`, each with its share of real posts (ZH_NOUN_SHARE says how counted). */
+export const GLOSSARY: ReadonlyArray<readonly [string, string, string, number]> = [
+  ["规模定律", "Scaling Law", "模型性能随参数、数据和算力增长而提升的经验规律", 0.02],
+  ["API", "Application Programming Interface", "应用程序编程接口", 0.15],
+  ["LLM", "Large Language Models", "大语言模型", 0.17],
+  ["上下文窗口", "Context Window", "模型在处理任务时能够同时考虑的输入信息量", 0.02],
+  ["强化学习", "Reinforcement Learning", "通过奖励信号让智能体学习最优策略的方法", 0.12],
+  ["代理", "Agent", "能够自主感知环境、做出决策并执行行动的 AI 实体", 0.16],
+  ["价值函数", "Value Function", "估计某个状态长期回报的函数", 0.02],
+  ["预训练", "Pre-training", "在大规模数据上进行的初始训练阶段", 0.07],
+  ["量化宽松", "Quantitative Easing", "央行通过购买资产向市场注入流动性的政策", 0.03],
+  ["收益率曲线", "Yield Curve", "不同期限债券收益率的连线", 0.01],
+  ["护城河", "Moat", "企业抵御竞争对手的持久优势", 0.05],
+  ["边际成本", "Marginal Cost", "多生产一单位产品所增加的成本", 0.01],
+  ["确认偏误", "Confirmation Bias", "倾向于寻找支持自己既有观点的信息", 0.01],
+  ["神经可塑性", "Neuroplasticity", "大脑根据经验重塑自身结构的能力", 0.02],
+  ["供应链", "Supply Chain", "从原材料到最终产品的整个生产与流通网络", 0.12],
+  ["模拟计算", "Analog Computing", "利用连续物理量进行计算的方式", 0.01],
+  ["MCP", "Model Context Protocol", "规范 AI 代理与外部工具交互的协议", 0.05],
+  ["微调", "Fine-tuning", "在特定数据上继续训练预训练模型", 0.09],
+  ["幻觉", "Hallucination", "模型生成看似合理但并不真实的内容", 0.04],
+  ["复利", "Compound Interest", "利息再产生利息的增长方式", 0.07],
+  ["去全球化", "Deglobalization", "各国经济联系减弱的趋势", 0.01],
+  ["第一性原理", "First Principles", "从最基本的事实出发进行推理的方法", 0.05],
+  ["推理模型", "Reasoning Model", "能够分步骤思考复杂问题的模型", 0.02],
+  ["Vibe Coding", "Vibe Coding", "依靠自然语言描述、让 AI 生成大部分代码的编程方式", 0.01],
 ];
 
 /** English building blocks for the original-language blocks. */

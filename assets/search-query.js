@@ -222,41 +222,6 @@ export function combine(perUnit) {
 }
 
 /**
- * Pagefind's answer to a search (the JSON its WebAssembly hands its JavaScript) with each result's
- * locations cut to the first. A plain search gives every location of every result: 250,817 for 模型
- * at 9,000 posts, some 10 MB of JSON, which Pagefind's JavaScript parses and makes into as many
- * objects, on the page's thread, before the page can rank. A Chinese unit's plain search is read for
- * each result's score (Pagefind's own, in the answer) and first location only (its marks come from
- * the post's words), so the page cuts the rest out of the text before it is parsed. Each result's
- * locations are `"l":[{…},{…},…]`, objects without brackets inside them (the search is not verbose), and
- * come after `"results":[`; text of any other form (another version of Pagefind) is returned as it is.
- * @param {string} json
- * @returns {string}
- */
-export function firstLocations(json) {
-  const from = json.indexOf(RESULTS);
-  if (from < 0) return json;
-  let out = "";
-  let copied = 0;
-  for (let at = json.indexOf(LOCATIONS, from); at >= 0; at = json.indexOf(LOCATIONS, at)) {
-    const first = json.indexOf("}", at);
-    const end = json.indexOf("]", at);
-    if (first < 0 || end < 0) return json;
-    // No location (`[]`), or one: nothing to cut.
-    if (end < first || json.charCodeAt(first + 1) === 93) {
-      at = end + 1;
-      continue;
-    }
-    out += json.slice(copied, first + 1);
-    copied = end;
-    at = end + 1;
-  }
-  return copied ? out + json.slice(copied) : json;
-}
-const RESULTS = '"results":[';
-const LOCATIONS = '"l":[';
-
-/**
  * How a search's results are told apart: by their ids. A Pagefind id is its page's fragment hash,
  * shortened to 7 hex digits, and Pagefind makes it unique within one index only, where the search page
  * merges several (the index's parts). The build makes ids unique across the parts too: a page whose id

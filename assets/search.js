@@ -5,7 +5,9 @@
 // says about the query, excerpts from the passage that holds it. A module: never render-blocking.
 import { pagefindWords } from "./search-content.js";
 import { indexedHtml } from "./search-indexed.js";
-import { combine, excerpt, filterCounts, firstLocations, passageFor, queryUnits, rankingPair, readableDate, resultKeys, textMarks, unitMarks, unitSearches } from "./search-query.js";
+import { inflateFetches, keepCompiledModule, parseFirstLocations } from "./search-engine.js";
+import { mergeFilters, mergeSearches, unpackResults } from "./search-merge.js";
+import { combine, excerpt, filterCounts, passageFor, queryUnits, rankingPair, readableDate, resultKeys, textMarks, unitMarks, unitSearches } from "./search-query.js";
 
 /**
  * Pagefind's JS API, as far as this page uses it (its own module ships no types to the site).
@@ -37,54 +39,36 @@ const siteBase = new URL("../", import.meta.url);
 // for it as the page is read and preloads those files as soon as it arrives (pages/search.njk), so
 // they all load at once, while Pagefind's own script loads: otherwise each part waits for the first
 // one's engine, and each file for the one before it. Fetched here only where that script did not run.
-/** @typedef {{ parts: { path: string, meta: string }[], wasm: string, tag: string }} Manifest */
+/** @typedef {{ parts: { path: string, meta: string }[], wasm: string, tag: string, worker?: Worker, workerError?: string }} Manifest */
 /** @type {Promise<Pagefind>} */
 const pagefindLoaded = import(new URL("pagefind/pagefind.js", siteBase).href);
-// Pagefind's files (index chunks, fragments, metadata, filters, its WebAssembly) are gzip data, which
-// Pagefind inflates in JavaScript on the page's thread, every chunk of every part a query needs. The
-// browser's own DecompressionStream inflates them here instead, as they arrive; Pagefind takes what
-// is already inflated as it is (it checks for its signature first). Anything else, and a file that is
-// not gzip data (a server that sent it inflated), passes unchanged; should inflating fail, Pagefind
-// gets the bytes as they came.
-const networkFetch = window.fetch.bind(window);
-window.fetch = async (input, init) => {
-  const response = await networkFetch(input, init);
-  const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url, location.href);
-  if (!response.ok || !/\.pf_(?:index|fragment|meta|filter)$|\/wasm\.[^/]+\.pagefind$/.test(url.pathname)) return response;
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const as = { status: response.status, statusText: response.statusText, headers: response.headers };
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b || typeof DecompressionStream === "undefined") return new Response(bytes, as);
-  // Written into the stream, not read back from a Blob of them: the Blob's own cost was about 57 ms
-  // of a second query's profile (a word of two pairs: 46 files), and side by side over the search
-  // benchmark's 54 queries the first result came 0.07 s sooner without it, a second query 0.04 s.
-  const inflate = new DecompressionStream("gzip");
-  const writer = inflate.writable.getWriter();
-  // Their failures are the reading's (below): not reported twice.
-  writer.write(bytes).catch(() => {});
-  writer.close().catch(() => {});
-  try {
-    return new Response(await new Response(inflate.readable).arrayBuffer(), as);
-  } catch {
-    return new Response(bytes, as);
-  }
-};
-// A plain search's answer, for a query of Chinese units only, is parsed with each result's first
-// location alone (firstLocations: search-query.js says why); `firstOnly` is set by run for its query's
-// searches, and an answer of an English unit's search (its marks read every location) keeps them all.
+// Pagefind's files inflated by the browser, and a Chinese query's answers parsed with their first
+// locations only (search-engine.js); `firstOnly` is set by run for its query's searches: an answer of
+// an English unit's search (its marks read every location) keeps them all.
+inflateFetches(window);
 let firstOnly = false;
-const SEARCH_ANSWER = '{"filtered_counts":';
-const parseJson = JSON.parse;
-/** @type {typeof JSON.parse} */
-JSON.parse = (text, reviver) => parseJson(firstOnly && typeof text === "string" && text.startsWith(SEARCH_ANSWER) ? firstLocations(text) : text, reviver);
+parseFirstLocations(() => firstOnly);
+// The engine Pagefind compiles here, handed to the worker compiled.
+const engineModule = keepCompiledModule();
+let engineKept = false;
+engineModule.then(() => (engineKept = true));
 /** @type {Promise<Manifest | undefined> | undefined} */
 const asked = /** @type {{ searchParts?: Promise<Manifest | undefined> }} */ (/** @type {unknown} */ (window)).searchParts;
 /** @type {Manifest} */
 const manifest = await (asked ?? fetch(new URL("pagefind/parts.json", siteBase), { cache: "no-cache" }).then((r) => (r.ok ? r.json() : undefined), () => undefined)).then((m) => m ?? { parts: [], wasm: "", tag: "" });
-const pagefind = await pagefindLoaded;
-// The tag makes the entry files' addresses those preloaded. On the page's own thread, not in
-// Pagefind's worker: a worker would fetch its own copy of Pagefind's script and start after it, and
-// could not use what the page preloaded; searching is brief work for the page's thread.
+// The parts are searched on two threads: the first half here, the rest in a worker of the page's own
+// (search-worker.js) with a Pagefind of its own, so that a search's two halves run at once. The page
+// preloads its own half's files (pages/search.njk: the same split), the worker fetches its own.
+const half = Math.ceil(manifest.parts.length / 2);
+const pageParts = manifest.parts.slice(0, half).map((part) => new URL(part.path, siteBase).pathname);
+const workerParts = manifest.parts.slice(half);
+// The tag makes the entry files' addresses those preloaded.
 const indexOptions = { baseUrl: siteBase.pathname, language: "en", ...(manifest.tag ? { metaCacheTag: manifest.tag } : {}) };
+/** @type {RemoteIndex | undefined} */
+let worker = workerParts.length ? remoteIndex(workerParts, manifest) : undefined;
+const pagefind = await pagefindLoaded;
+// The page's half on the page's own thread, not in Pagefind's worker: that would fetch its own copy
+// of Pagefind's script and start after it, and could not use what the page preloaded.
 await pagefind.options({ ...indexOptions, noWorker: true });
 // Pagefind takes the query's language from <html lang> when it starts, and cuts Chinese queries into
 // words its own way. This index's words are already what a reader types, and it is declared English
@@ -94,20 +78,115 @@ document.documentElement.lang = "en";
 const started = pagefind.init();
 document.documentElement.lang = pageLang;
 await started;
-const others = manifest.parts.slice(1).map((part) => part.path);
+const others = pageParts.slice(1);
 // Merged parts share the first one's search engine. Not awaited: a search asked for meanwhile
 // already covers every part whose merge has begun (each part's words load as soon as its metadata
-// has), so the first query's index chunks load while the parts are still being merged; searchAll
+// has), so the first query's index chunks load while the parts are still being merged; searchHere
 // makes sure that no part was left out.
-const merged = Promise.all(others.map((part) => pagefind.mergeIndex(new URL(part, siteBase).pathname, indexOptions)));
+/** @type {Promise<unknown>} */
+let merged = Promise.all(others.map((part) => pagefind.mergeIndex(part, indexOptions)));
+
+/** @typedef {{ search(term: string, options: object, locations: boolean): Promise<PagefindSearch>, filters(): Promise<Record<string, Record<string, number>>>, forget(): void, fail(why: string): void }} RemoteIndex */
 
 /**
- * A search over every part of the index.
+ * The worker's half of the index (search-worker.js says what it is sent and answers). Its results are
+ * the page's own kind: id, score, locations (all of them where asked for, else the first) and data,
+ * which the worker reads. Any request fails once the worker has failed (it could not start, or its
+ * Pagefind could not load its parts): the caller then searches those parts here (workerFailed).
+ * @param {{ path: string, meta: string }[]} parts the worker's parts (as the list of parts names them)
+ * @param {Manifest} started the worker, where the page's inline script started it (and its error, if
+ *   it failed before this listened)
+ * @returns {RemoteIndex}
+ */
+function remoteIndex(parts, started) {
+  const thread = started.worker ?? new Worker(new URL("search-worker.js", import.meta.url), { type: "module" });
+  let next = 0;
+  /** @type {Map<number, { resolve: (answer: any) => void, reject: (e: Error) => void }>} */
+  const pending = new Map();
+  /** @type {Error | undefined} */
+  let failure;
+  /** @param {Error} error */
+  const fail = (error) => {
+    if (failure) return;
+    failure = error;
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+    thread.terminate();
+  };
+  thread.addEventListener("error", (e) => {
+    e.preventDefault();
+    fail(new Error(e.message || "the search worker did not start"));
+  });
+  thread.addEventListener("messageerror", () => fail(new Error("the search worker's answer could not be read")));
+  if (started.workerError) fail(new Error(started.workerError));
+  thread.addEventListener("message", (e) => {
+    const m = e.data;
+    if (m.failed) return fail(new Error(m.failed));
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if ("error" in m) p.reject(new Error(m.error));
+    else p.resolve(m.answer);
+  });
+  /**
+   * @param {number} id
+   * @param {object} message
+   * @returns {Promise<any>}
+   */
+  const ask = (id, message) =>
+    new Promise((resolve, reject) => {
+      if (failure) return reject(failure);
+      pending.set(id, { resolve, reject });
+      thread.postMessage({ id, ...message });
+    });
+  thread.postMessage({ init: { parts, options: indexOptions } });
+  // Pagefind's engine, as soon as the page's Pagefind has compiled it.
+  engineModule.then((module) => failure || thread.postMessage({ module }));
+  // The first search of the query before the one shown: searches before it are no longer read.
+  let kept = 0;
+  return {
+    async search(term, options, locations) {
+      const search = next++;
+      // firstOnly: the query's, as on the page (its searches run at once, and the worker's answers
+      // are parsed one by one as they come, for whichever search).
+      /** @type {{ packed: import("./search-merge.js").Packed, filters: Record<string, Record<string, number>>, timings: object[] }} */
+      const a = await ask(search, { search: [term, options, locations, firstOnly] });
+      /** @type {(i: number) => Promise<PagefindData>} */
+      const dataOf = (i) => ask(next++, { data: [search, i] });
+      return { results: unpackResults(a.packed, dataOf), filters: a.filters, timings: a.timings };
+    },
+    filters: () => ask(next++, { filters: true }),
+    forget() {
+      if (!failure) thread.postMessage({ forget: kept });
+      kept = next;
+    },
+    fail: (why) => fail(new Error(why)),
+  };
+}
+
+/** @type {Promise<void> | undefined} */
+let fallback;
+/**
+ * The worker failed: its parts are merged here, and searched with the page's from now on.
+ * @param {unknown} why
+ */
+function workerFailed(why) {
+  return (fallback ??= (async () => {
+    console.warn(`search: the search worker failed (${String(why)}); its parts are searched on the page`);
+    worker = undefined;
+    const paths = workerParts.map((part) => new URL(part.path, siteBase).pathname);
+    others.push(...paths);
+    merged = Promise.all([merged, ...paths.map((part) => pagefind.mergeIndex(part, indexOptions))]);
+  })());
+}
+
+/**
+ * A search over the page's own parts of the index.
  * @param {string} term
  * @param {object} options
  * @returns {Promise<PagefindSearch | null>}
  */
-async function searchAll(term, options) {
+async function searchHere(term, options) {
   const found = await pagefind.search(term, options);
   // Pagefind times each part it searched: fewer than all means a part had not begun merging.
   if (found && (found.timings?.length ?? 0) < others.length + 1) {
@@ -116,13 +195,57 @@ async function searchAll(term, options) {
   }
   return found;
 }
+
+/**
+ * A search over every part of the index: the page's parts here and the worker's there, at once. One
+ * list of results as Pagefind's merged search makes it (every part's results in the parts' order, then
+ * one stable sort by score), filter counts added up. Should the worker fail, its parts are merged
+ * here and the search asked for again.
+ * @param {string} term
+ * @param {object} options
+ * @param {boolean} [locations] whether the worker's results need every location (English marks read
+ *   them), or the first is enough
+ * @returns {Promise<PagefindSearch | null>}
+ */
+async function searchAll(term, options, locations = false) {
+  const there = worker?.search(term, options, locations);
+  /** @type {unknown} */
+  let why;
+  const searched = searchHere(term, options);
+  // Pagefind has its engine by the time it answers here: had it not been kept for the worker (made
+  // some other way), the worker would wait for it for ever, and its parts are searched here instead.
+  searched.then(() => engineKept || worker?.fail("Pagefind's engine was not kept for the worker"), () => {});
+  const [here, away] = await Promise.all([searched, there?.catch((e) => void (why = e))]);
+  if (there && !away) {
+    await workerFailed(why);
+    return searchAll(term, options, locations);
+  }
+  if (!here || !away?.results.length) return here;
+  return mergeSearches(here, away);
+}
 // The filter index (a few files per part) is needed for filter counts only, and only when the reader
 // opens the filters (or a filter is checked): once it is loaded, Pagefind counts every filter value
 // (thousands of tags, in every part) on every search, which made a second query on the page take
 // seconds. Until then, searches leave filters alone.
 /** @type {Promise<Record<string, Record<string, number>>> | undefined} */
 let allFilters;
-const filtersLoaded = () => (allFilters ??= merged.then(() => pagefind.filters()));
+const filtersLoaded = () => (allFilters ??= filtersOfAll());
+/**
+ * The filter counts of every part (the page's and the worker's), with no query.
+ * @returns {Promise<Record<string, Record<string, number>>>}
+ */
+async function filtersOfAll() {
+  /** @type {unknown} */
+  let why;
+  const there = worker?.filters().catch((e) => void (why = e));
+  const here = merged.then(() => pagefind.filters());
+  const away = await there;
+  if (there && !away) {
+    await workerFailed(why);
+    return merged.then(() => pagefind.filters());
+  }
+  return mergeFilters([await here, away ?? {}]);
+}
 /** Whether filter counts are wanted: the filters are open, or one is checked. */
 const filtersWanted = () => filtersFold.open || filtersBox.querySelector("input:checked") !== null;
 /** @type {(() => Promise<void>) | undefined} counts the filters of the query shown (set by run) */
@@ -239,6 +362,7 @@ const label = (key, values = {}) => Object.entries(values).reduce((s, [k, v]) =>
 /** @param {string} raw */
 async function run(raw) {
   const ticket = ++current;
+  worker?.forget();
   const isCurrent = () => ticket === current;
   const text = raw.replace(/\s+/g, " ").trim();
   const url = new URL(location.href);
@@ -276,7 +400,7 @@ async function run(raw) {
   const answers = await Promise.all(
     units.map(async (unit) => {
       const { members, where } = unitSearches(unit);
-      if (!members || unit.kind === "latin") return Promise.all([members ? searchAll(members, options) : Promise.resolve(null), searchAll(where, options)]);
+      if (!members || unit.kind === "latin") return Promise.all([members ? searchAll(members, options) : Promise.resolve(null), searchAll(where, options, unit.kind === "latin")]);
       const exact = await searchAll(members, options);
       if (!exact?.results.length) return [exact, { results: [], filters: {} }];
       const counts = unit.words.length > 1 ? await Promise.all(unit.words.map((w) => searchAll(`"${w}"`, options).then((f) => f?.results.length ?? 0))) : undefined;

@@ -187,10 +187,21 @@ test("English words find the posts with a word of the same stem, several words w
   }
 });
 
+/**
+ * How many filter index files a search page has fetched, itself or in its worker (the later parts of
+ * the index are searched there): each keeps its own Resource Timing.
+ */
+async function filterFilesOf(page: Page): Promise<number> {
+  const count = 'performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".pf_filter")).length';
+  let n = (await page.evaluate(count)) as number;
+  for (const worker of page.workers()) n += (await worker.evaluate(count)) as number;
+  return n;
+}
+
 test("filters narrow the results and show counts", { skip }, async () => {
   for (const query of ["泛化", "generalization"]) {
     const { slugs, page } = await search(query);
-    const filterFiles = (): Promise<number> => page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".pf_filter")).length);
+    const filterFiles = (): Promise<number> => filterFilesOf(page);
     assert.equal(await filterFiles(), 0, `${query}: the filter index is not loaded while the filters are folded away`);
     await page.click("#search-filters-box > summary"); // folded away by default, so results come first
     // Opening them loads the filter index and counts the query's results.
@@ -219,7 +230,8 @@ test("filters narrow the results and show counts", { skip }, async () => {
 
 test("a second query on the page loads no filter index while the filters are folded, and counts them while open", { skip }, async () => {
   const { page } = await search("泛化");
-  const filterFiles = (): Promise<number> => page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".pf_filter")).length);
+  const filterFiles = (): Promise<number> => filterFilesOf(page);
+  assert.equal(page.workers().length, 1, "the later parts are searched in a worker");
   assert.ok(await page.locator("#search-filters-box").isVisible(), "the filters are offered once there are results");
   await page.fill("#search-q", "对齐");
   await page.press("#search-q", "Enter");
@@ -264,6 +276,24 @@ test("Pagefind's files are read as gzip data (inflated by the browser) or as a s
   assert.ok(inflated > 3, `the engine, metadata and chunks came inflated (${inflated})`);
   assert.deepEqual(errors, []);
   assert.deepEqual(slugsOf(await resultHrefs(page)), expected, "the same results");
+  await page.close();
+});
+
+test("a page whose worker cannot start searches the worker's parts itself: the same results", { skip }, async () => {
+  // The other tests search with the worker (the corpus's index has 3 parts: 2 on the page, 1 there).
+  const expected = postsWhere((t) => t.includes("对齐"));
+  const page = await searchTab();
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => void (m.type() === "warning" && warnings.push(m.text())));
+  await page.route(/\/search-worker\.js$/, (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto(`${server.url}/repo/search/?q=${encodeURIComponent("对齐")}`);
+  await page.waitForSelector("html[data-search-ready]");
+  await listAll(page);
+  assert.deepEqual(errors, []);
+  assert.ok(warnings.some((w) => /search worker failed/.test(w)), `the page searched the worker's parts itself: ${warnings.join(" | ")}`);
+  assert.deepEqual(slugsOf(await resultHrefs(page)), expected, "every post with the word, from every part");
   await page.close();
 });
 

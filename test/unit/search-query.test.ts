@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 // @ts-expect-error: a plain browser module without declarations; its JSDoc documents the types.
-import { combine, excerpt, filterCounts, firstLocations, matchesFilters, occurrences, passageFor, queryUnits, rankingPair, readableDate, resultKeys, span, textMarks, unitMarks, unitSearches } from "../../assets/search-query.js";
+import { combine, excerpt, filterCounts, matchesFilters, occurrences, passageFor, queryUnits, rankingPair, readableDate, resultKeys, span, textMarks, unitMarks, unitSearches } from "../../assets/search-query.js";
 // @ts-expect-error: as above.
 import { indexText, readableText, runWords } from "../../assets/search-tokens.js";
 import { indexedHtml } from "../../src/search/page-text.js";
@@ -167,27 +167,4 @@ test("a unit's marks in a result: where all its words stand in order, each as th
   const [word] = queryUnits("inflation");
   assert.deepEqual(unitMarks(word, { words: [] }), [], "no locations, no marks");
   assert.deepEqual(unitMarks(word, { words: [8] }), [{ from: 8, to: 8 }]);
-});
-
-test("firstLocations: a Pagefind answer with each result's first location only, anything else as it is", () => {
-  const answer = {
-    filtered_counts: { tags: { '"l":[{"w":1}]': 2 } },
-    total_counts: {},
-    results: [
-      { p: "en_1", g: "", s: 0.5, l: [{ w: 168, s: 25095.02, l: 7 }, { w: 24, s: 512.1, l: 163 }, { w: 24, s: 512.1, l: 536 }] },
-      { p: "en_2", g: "", s: 0.25, l: [{ w: 24, s: 512.1, l: 9 }] },
-      { p: "en_3", g: "", s: 0.125, l: [] },
-      { p: "en_4", g: "", s: 0.1, l: [{ w: 24, s: 1, l: 3 }, { w: 24, s: 1, l: 4 }] },
-    ],
-    unfiltered_total: 4,
-  };
-  const cut = JSON.parse(firstLocations(JSON.stringify(answer))) as typeof answer;
-  assert.deepEqual(cut.results, answer.results.map((r) => ({ ...r, l: r.l.slice(0, 1) })), "scores, ids and the first location kept");
-  assert.deepEqual(cut.filtered_counts, answer.filtered_counts, "text before the results untouched");
-  assert.equal(cut.unfiltered_total, 4);
-  for (const other of ['{"results":[]}', "{}", '{"a":"\\"l\\":[1,2]"}', '{"filtered_counts":{},"results":[{"l":[{"l":1},{"l":2}'])
-    assert.doesNotThrow(() => firstLocations(other), other);
-  assert.equal(firstLocations('{"a":1}'), '{"a":1}');
-  const one = JSON.stringify({ results: [{ p: "x", l: [{ l: 1 }] }] });
-  assert.equal(firstLocations(one), one, "one location: unchanged");
 });

@@ -9,6 +9,16 @@
  */
 
 /**
+ * The address a fetch is asked for, whichever form it was given in, resolved against the scope's own.
+ * @param {RequestInfo | URL} input
+ * @param {FetchScope} scope
+ * @returns {URL}
+ */
+export function requestUrl(input, scope) {
+  return new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url, scope.location.href);
+}
+
+/**
  * Pagefind's files (index chunks, fragments, metadata, filters, its WebAssembly) are gzip data, which
  * Pagefind inflates in JavaScript on its own thread, every chunk of every part a query needs. The
  * browser's own DecompressionStream inflates them here instead, as they arrive; Pagefind takes what
@@ -21,7 +31,7 @@ export function inflateFetches(scope) {
   const networkFetch = scope.fetch.bind(scope);
   scope.fetch = async (input, init) => {
     const response = await networkFetch(input, init);
-    const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url, scope.location.href);
+    const url = requestUrl(input, scope);
     if (!response.ok || !/\.pf_(?:index|fragment|meta|filter)$|\/wasm\.[^/]+\.pagefind$/.test(url.pathname)) return response;
     const bytes = new Uint8Array(await response.arrayBuffer());
     const as = { status: response.status, statusText: response.statusText, headers: response.headers };
@@ -89,8 +99,7 @@ export function keepCompiledModule() {
 export function useCompiledModule(scope, module) {
   const fetchOf = scope.fetch.bind(scope);
   scope.fetch = async (input, init) => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    if (!/\/wasm\.[^/?]+\.pagefind$/.test(url)) return fetchOf(input, init);
+    if (!/\/wasm\.[^/]+\.pagefind$/.test(requestUrl(input, scope).pathname)) return fetchOf(input, init);
     await module;
     return new Response(new TextEncoder().encode("pagefind_dcd"));
   };

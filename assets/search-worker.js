@@ -14,7 +14,7 @@
 // { id, search: [term, options, locations] }, { id, data: [search, result] }, { id, filters: true }
 // and { forget: search } (the searches before it are no longer read). Answers: { ready: true } or
 // { failed: message } once its Pagefind has started, and { id, answer } or { id, error } for each request.
-import { inflateFetches, parseFirstLocations, useCompiledModule } from "./search-engine.js";
+import { inflateFetches, parseFirstLocations, requestUrl, useCompiledModule } from "./search-engine.js";
 import { packResults } from "./search-merge.js";
 
 /**
@@ -46,7 +46,7 @@ parseFirstLocations(() => firstOnly);
 const early = new Map();
 const fetchOf = scope.fetch.bind(scope);
 scope.fetch = (input, init) => {
-  const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url, scope.location.href).href;
+  const url = requestUrl(input, scope).href;
   const kept = early.get(url);
   early.delete(url);
   return kept ?? fetchOf(input, init);

@@ -60,7 +60,8 @@ const manifest = await (asked ?? fetch(new URL("pagefind/parts.json", siteBase),
 // (search-worker.js) with a Pagefind of its own, so that a search's two halves run at once. The page
 // preloads its own half's files (pages/search.njk: the same split), the worker fetches its own.
 const half = Math.ceil(manifest.parts.length / 2);
-const pageParts = manifest.parts.slice(0, half).map((part) => new URL(part.path, siteBase).pathname);
+const partPaths = manifest.parts.map((part) => new URL(part.path, siteBase).pathname);
+const pageParts = partPaths.slice(0, half);
 const workerParts = manifest.parts.slice(half);
 // The tag makes the entry files' addresses those preloaded.
 const indexOptions = { baseUrl: siteBase.pathname, language: "en", ...(manifest.tag ? { metaCacheTag: manifest.tag } : {}) };
@@ -174,7 +175,7 @@ function workerFailed(why) {
   return (fallback ??= (async () => {
     console.warn(`search: the search worker failed (${String(why)}); its parts are searched on the page`);
     worker = undefined;
-    const paths = workerParts.map((part) => new URL(part.path, siteBase).pathname);
+    const paths = partPaths.slice(half);
     others.push(...paths);
     merged = Promise.all([merged, ...paths.map((part) => pagefind.mergeIndex(part, indexOptions))]);
   })());
